@@ -1,0 +1,62 @@
+export { type AuditEntry, auditToolCall, createLogger, type Logger, type LoggerOptions, silentLogger } from './audit.js'
+export {
+  createEntraCredential,
+  defaultScope,
+  type EntraCredentialConfig,
+  entraTokenProvider,
+} from './auth/entra.js'
+export { maskSecret, readSecret, type SecretRef } from './auth/secrets.js'
+export {
+  type AccessToken,
+  type CachedTokenOptions,
+  cachedTokenProvider,
+  staticTokenProvider,
+  type TokenProvider,
+} from './auth/token-provider.js'
+export { type ConsentFallback, obtainConsent } from './consent.js'
+export { type CursorCodec, createCursorCodec } from './cursor.js'
+export {
+  createHttpClient,
+  type FetchLike,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpResponse,
+  type RequestOptions,
+} from './http/client.js'
+export { backoffDelay, DEFAULT_RETRY, isIdempotentMethod, parseRetryAfter, type RetryPolicy, shouldRetry } from './http/retry.js'
+export { Semaphore } from './http/semaphore.js'
+export { NO_RESPONSE, toolErrorFromVendor, VendorError, type VendorErrorInit } from './http/vendor-error.js'
+export { DEFAULT_LIMITS, type Limits, resolveLimits } from './limits.js'
+export {
+  type ConnectOptions,
+  defineProduct,
+  type ProductBinding,
+  type ProductDefinition,
+  type ProductModule,
+  type PromptDefinition,
+  type ResourceDefinition,
+  type SandboxConnection,
+} from './product.js'
+export { errorResult, successResult, type ToolCallResult } from './result.js'
+export { buildToolSchemas, ResultResource, toJsonSchema, type ToolSchemas } from './schemas.js'
+export { type SelectedTool, SelectionError, selectTools, type ToolSelectionOptions } from './selection.js'
+export { type BizmcpServer, type CreateServerOptions, createServer, type PreparedTool } from './server.js'
+export {
+  type AnyTool,
+  type Caller,
+  defineTool,
+  isWriteTool,
+  TOOL_NAME_PATTERN,
+  type ToolAnnotations,
+  type ToolContext,
+  type ToolDefinition,
+} from './tool.js'
+export { invalidInput, isToolError, ToolError, type ToolErrorBody, type ToolErrorCode, toToolError } from './tool-error.js'
+export {
+  closeOnSignals,
+  type HttpRoute,
+  type HttpServerHandle,
+  type HttpTransportOptions,
+  startHttp,
+} from './transports/http.js'
+export { type StdioOptions, startStdio } from './transports/stdio.js'

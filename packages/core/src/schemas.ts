@@ -1,0 +1,58 @@
+// The schemas a tool is advertised and validated with. Core adds its own arguments
+// (returnAsResource, confirm) to the tool's input so that what tools/list shows is exactly
+// what tools/call accepts. JSON Schemas are computed once per tool, not per request.
+import { z } from 'zod'
+import type { ConsentFallback } from './consent.js'
+import type { AnyTool } from './tool.js'
+
+export const ResultResource = z.object({
+  uri: z.string(),
+  mimeType: z.string(),
+  bytes: z.number().int(),
+  note: z.string(),
+})
+
+export interface ToolSchemas {
+  input: z.ZodObject
+  output: z.ZodObject
+  inputJson: Record<string, unknown>
+  outputJson: Record<string, unknown>
+}
+
+export function buildToolSchemas(tool: AnyTool, consentFallback: ConsentFallback): ToolSchemas {
+  let input = tool.input
+  let output = tool.output
+  if (tool.resourceCapable) {
+    input = input.extend({
+      returnAsResource: z
+        .boolean()
+        .optional()
+        .describe('Return the full result as an embedded resource (up to 5 MB) instead of inline.'),
+    })
+    output = output.extend({ resultResource: ResultResource.optional() })
+  }
+  if (tool.annotations.destructiveHint && consentFallback === 'confirm-argument') {
+    input = input.extend({
+      confirm: z
+        .boolean()
+        .optional()
+        .describe('Set true only after the user explicitly approved this change in the conversation.'),
+    })
+  }
+  return {
+    input,
+    output,
+    inputJson: toJsonSchema(input, 'input'),
+    outputJson: toJsonSchema(output, 'output'),
+  }
+}
+
+export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >
+  // MCP clients read the schema inline; the $schema URI only costs tokens.
+  delete json.$schema
+  return json
+}

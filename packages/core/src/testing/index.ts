@@ -1,0 +1,87 @@
+// Helpers for product packages' tests: a real SDK client talking to a real server, in process
+// through the HTTP handler (both protocol eras) or over stdio by spawning a command.
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client'
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio'
+import { createMcpHandler } from '@modelcontextprotocol/server'
+import type { BizmcpServer } from '../server.js'
+
+export type Era = 'legacy' | 'modern'
+
+export interface ConnectedClient {
+  client: Client
+  close(): Promise<void>
+}
+
+export interface ClientOptions {
+  era?: Era
+  /** declare the elicitation capability and answer with this handler */
+  onElicit?: (request: { message: string; requestedSchema?: unknown }) => Promise<{ action: 'accept' | 'decline' | 'cancel'; content?: Record<string, unknown> }>
+}
+
+function newClient(options: ClientOptions): Client {
+  const client = new Client(
+    { name: 'bizmcp-test', version: '1.0.0' },
+    {
+      capabilities: options.onElicit ? { elicitation: { form: {} } } : {},
+      ...(options.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {}),
+    },
+  )
+  if (options.onElicit) {
+    const answer = options.onElicit
+    client.setRequestHandler('elicitation/create', async (request) => {
+      const params = request.params as { message: string; requestedSchema?: unknown }
+      return answer(params) as never
+    })
+  }
+  return client
+}
+
+/** Connects an SDK client to the server's HTTP handler in process: no socket, same code path as a deployment. */
+export async function connectInProcess(server: BizmcpServer, options: ClientOptions = {}): Promise<ConnectedClient> {
+  const handler = createMcpHandler(server.factory)
+  const transport = new StreamableHTTPClientTransport(new URL('http://127.0.0.1/mcp'), {
+    fetch: (url, init) => handler.fetch(new Request(url, init)),
+  })
+  const client = newClient(options)
+  await client.connect(transport)
+  return {
+    client,
+    async close() {
+      await client.close()
+      await handler.close()
+    },
+  }
+}
+
+/** Connects to a server URL over Streamable HTTP. */
+export async function connectHttp(url: string, options: ClientOptions & { headers?: Record<string, string> } = {}): Promise<ConnectedClient> {
+  const transport = new StreamableHTTPClientTransport(new URL(url), options.headers ? { requestInit: { headers: options.headers } } : {})
+  const client = newClient(options)
+  await client.connect(transport)
+  return { client, close: () => client.close() }
+}
+
+/** Spawns a stdio server and connects to it. */
+export async function connectStdio(
+  command: string,
+  args: string[],
+  options: ClientOptions & { env?: Record<string, string>; cwd?: string } = {},
+): Promise<ConnectedClient> {
+  const transport = new StdioClientTransport({
+    command,
+    args,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    env: { ...(process.env as Record<string, string>), ...options.env },
+    stderr: 'pipe',
+  })
+  const client = newClient(options)
+  await client.connect(transport)
+  return { client, close: () => client.close() }
+}
+
+/** Parses the `{ code, message, fix }` body of an isError result. */
+export function errorBody(result: { content?: unknown; isError?: boolean }): { code: string; message: string; fix: string; details?: Record<string, unknown> } {
+  if (!result.isError) throw new Error(`Expected an error result, got ${JSON.stringify(result).slice(0, 300)}`)
+  const first = (result.content as Array<{ type: string; text?: string }>)[0]
+  return JSON.parse(first?.text ?? '{}')
+}
