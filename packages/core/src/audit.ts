@@ -8,6 +8,8 @@ export interface LoggerOptions {
   level?: pino.LevelWithSilent
   /** file descriptor to write to; 2 (stderr) by default */
   fd?: number
+  /** a stream to write to instead of a file descriptor (tests, log shippers) */
+  destination?: pino.DestinationStream
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -16,9 +18,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       level: options.level ?? (process.env.BIZMCP_LOG_LEVEL as pino.LevelWithSilent | undefined) ?? 'info',
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['*.token', '*.password', '*.secret', '*.clientSecret', 'headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['*.token', '*.password', '*.secret', '*.clientSecret', 'headers.authorization'],
+        censor: '[redacted]',
+      },
     },
-    pino.destination({ fd: options.fd ?? 2, sync: false }),
+    options.destination ?? pino.destination({ fd: options.fd ?? 2, sync: false }),
   )
 }
 

@@ -2,12 +2,20 @@
 // consent never leaves a half-done change. 2025-era clients are asked with elicitation (a push
 // request mid-call); 2026-era clients get an input_required result and retry with the answer.
 // Clients that can do neither fall back to the server's configuration.
-import { type CallToolResult, type InputRequiredResult, inputRequired, inputResponse } from '@modelcontextprotocol/server'
+import {
+  type CallToolResult,
+  type InputRequiredResult,
+  inputRequired,
+  inputResponse,
+} from '@modelcontextprotocol/server'
 import { ToolError } from './tool-error.js'
 
 export type ConsentFallback = 'refuse' | 'confirm-argument'
 
-export type ConsentOutcome = { status: 'granted'; via: 'elicitation' | 'confirm-argument' } | { status: 'ask'; result: InputRequiredResult } | { status: 'denied'; error: ToolError }
+export type ConsentOutcome =
+  | { status: 'granted'; via: 'elicitation' | 'confirm-argument' }
+  | { status: 'ask'; result: InputRequiredResult }
+  | { status: 'denied'; error: ToolError }
 
 const CONSENT_KEY = 'bizmcp_consent'
 
@@ -27,7 +35,11 @@ export interface ConsentRequest {
   /** the client's answers on a 2026-era retry */
   inputResponses: Record<string, unknown> | undefined
   /** the push channel on 2025-era connections */
-  elicit: (params: { mode: 'form'; message: string; requestedSchema: typeof requestedSchema }) => Promise<{ action: string; content?: Record<string, unknown> }>
+  elicit: (params: {
+    mode: 'form'
+    message: string
+    requestedSchema: typeof requestedSchema
+  }) => Promise<{ action: string; content?: Record<string, unknown> }>
   fallback: ConsentFallback
   confirmArgument: boolean | undefined
 }
@@ -40,7 +52,9 @@ export async function obtainConsent(request: ConsentRequest): Promise<ConsentOut
       if (answer.kind === 'missing') {
         return {
           status: 'ask',
-          result: inputRequired({ inputRequests: { [CONSENT_KEY]: inputRequired.elicit({ message, requestedSchema }) } }),
+          result: inputRequired({
+            inputRequests: { [CONSENT_KEY]: inputRequired.elicit({ message, requestedSchema }) },
+          }),
         }
       }
       const approved = answer.kind === 'elicit' && answer.action === 'accept' && answer.content?.approve === true

@@ -23,7 +23,14 @@ export {
   type HttpResponse,
   type RequestOptions,
 } from './http/client.js'
-export { backoffDelay, DEFAULT_RETRY, isIdempotentMethod, parseRetryAfter, type RetryPolicy, shouldRetry } from './http/retry.js'
+export {
+  backoffDelay,
+  DEFAULT_RETRY,
+  isIdempotentMethod,
+  parseRetryAfter,
+  type RetryPolicy,
+  shouldRetry,
+} from './http/retry.js'
 export { Semaphore } from './http/semaphore.js'
 export { NO_RESPONSE, toolErrorFromVendor, VendorError, type VendorErrorInit } from './http/vendor-error.js'
 export { DEFAULT_LIMITS, type Limits, resolveLimits } from './limits.js'
@@ -38,7 +45,7 @@ export {
   type SandboxConnection,
 } from './product.js'
 export { errorResult, successResult, type ToolCallResult } from './result.js'
-export { buildToolSchemas, ResultResource, toJsonSchema, type ToolSchemas } from './schemas.js'
+export { buildToolSchemas, ResultResource, type ToolSchemas, toJsonSchema } from './schemas.js'
 export { type SelectedTool, SelectionError, selectTools, type ToolSelectionOptions } from './selection.js'
 export { type BizmcpServer, type CreateServerOptions, createServer, type PreparedTool } from './server.js'
 export {
@@ -50,8 +57,16 @@ export {
   type ToolAnnotations,
   type ToolContext,
   type ToolDefinition,
+  toolBuilder,
 } from './tool.js'
-export { invalidInput, isToolError, ToolError, type ToolErrorBody, type ToolErrorCode, toToolError } from './tool-error.js'
+export {
+  invalidInput,
+  isToolError,
+  ToolError,
+  type ToolErrorBody,
+  type ToolErrorCode,
+  toToolError,
+} from './tool-error.js'
 export {
   closeOnSignals,
   type HttpRoute,

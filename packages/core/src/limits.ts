@@ -18,7 +18,8 @@ export const DEFAULT_LIMITS: Limits = {
 export function resolveLimits(overrides: Partial<Limits> | undefined): Limits {
   const limits = { ...DEFAULT_LIMITS, ...overrides }
   for (const [key, value] of Object.entries(limits)) {
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`Limit ${key} must be a positive integer, got ${value}.`)
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`Limit ${key} must be a positive integer, got ${value}.`)
   }
   return limits
 }

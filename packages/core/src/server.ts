@@ -11,7 +11,7 @@ import {
 } from '@modelcontextprotocol/server'
 import { auditToolCall, type Logger, silentLogger } from './audit.js'
 import { type ConsentFallback, obtainConsent } from './consent.js'
-import { createCursorCodec, type CursorCodec } from './cursor.js'
+import { type CursorCodec, createCursorCodec } from './cursor.js'
 import { type Limits, resolveLimits } from './limits.js'
 import type { ProductBinding, PromptDefinition, ResourceDefinition } from './product.js'
 import { errorResult, successResult, type ToolCallResult } from './result.js'
@@ -174,7 +174,10 @@ async function callTool(
   const prepared = state.byName.get(name)
   if (!prepared) {
     // Unknown and filtered-out tools look the same: neither listed nor callable.
-    throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown tool: ${name}. Call tools/list to see the tools this server offers.`)
+    throw new ProtocolError(
+      ProtocolErrorCode.InvalidParams,
+      `Unknown tool: ${name}. Call tools/list to see the tools this server offers.`,
+    )
   }
   const { tool, schemas } = prepared
   const started = performance.now()
@@ -236,7 +239,8 @@ async function callTool(
     finish('ok')
     return result
   } catch (error) {
-    const toolError = ctx.mcpReq.signal.aborted && !(error instanceof ToolError) ? toToolError(abortError()) : toToolError(error)
+    const toolError =
+      ctx.mcpReq.signal.aborted && !(error instanceof ToolError) ? toToolError(abortError()) : toToolError(error)
     if (toolError.code === 'InternalError') state.log.error({ tool: name, err: error }, 'tool failed')
     finish('error', toolError.code)
     return errorResult(toolError)
@@ -294,7 +298,9 @@ function registerResources(server: Server, state: ServerState) {
     const body = await entry.definition.read({ client: entry.binding.client, signal: ctx.mcpReq.signal })
     const base = { uri: entry.definition.uri, mimeType: entry.definition.mimeType }
     return {
-      contents: ['text' in body ? { ...base, text: body.text } : { ...base, blob: Buffer.from(body.blob).toString('base64') }],
+      contents: [
+        'text' in body ? { ...base, text: body.text } : { ...base, blob: Buffer.from(body.blob).toString('base64') },
+      ],
     }
   })
 }
@@ -321,7 +327,9 @@ function registerPrompts(server: Server, state: ServerState) {
     }
     return {
       description: prompt.description,
-      messages: prompt.messages(parsed.data).map((m) => ({ role: m.role, content: { type: 'text' as const, text: m.text } })),
+      messages: prompt
+        .messages(parsed.data)
+        .map((m) => ({ role: m.role, content: { type: 'text' as const, text: m.text } })),
     }
   })
 }

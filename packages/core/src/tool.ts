@@ -86,6 +86,15 @@ export function defineTool<Input extends z.ZodObject, Output extends z.ZodObject
   return tool
 }
 
+/**
+ * Binds a product's client type once, so its tools get a typed `ctx.client`:
+ * `const defineDataverseTool = toolBuilder<DataverseClient>()`.
+ */
+export function toolBuilder<Client>() {
+  return <Input extends z.ZodObject, Output extends z.ZodObject>(tool: ToolDefinition<Input, Output, Client>) =>
+    defineTool<Input, Output, Client>(tool)
+}
+
 export function isWriteTool(tool: AnyTool): boolean {
   return tool.annotations.readOnlyHint !== true
 }

@@ -47,12 +47,15 @@ export function createEntraCredential(config: EntraCredentialConfig): TokenCrede
         ...(config.tenantId ? { tenantId: config.tenantId } : {}),
         ...(config.clientId ? { clientId: config.clientId } : {}),
         // the prompt goes to stderr: stdout is the MCP channel
-        userPromptCallback: (info) => (config.onPrompt ?? ((m: string) => process.stderr.write(`${m}\n`)))(info.message),
+        userPromptCallback: (info) =>
+          (config.onPrompt ?? ((m: string) => process.stderr.write(`${m}\n`)))(info.message),
       })
     case 'azure-cli':
       return new AzureCliCredential(config.tenantId ? { tenantId: config.tenantId } : {})
     case 'managed-identity':
-      return config.clientId ? new ManagedIdentityCredential(config.clientId, common) : new ManagedIdentityCredential(common)
+      return config.clientId
+        ? new ManagedIdentityCredential(config.clientId, common)
+        : new ManagedIdentityCredential(common)
     case 'default':
       return new DefaultAzureCredential({
         ...common,

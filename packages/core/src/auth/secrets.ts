@@ -14,7 +14,9 @@ export function readSecret(ref: SecretRef, env: Record<string, string | undefine
   try {
     value = readFileSync(ref.file, 'utf8').trim()
   } catch (error) {
-    throw new Error(`The secret file ${ref.file} cannot be read (${(error as NodeJS.ErrnoException).code}); check the path and permissions.`)
+    throw new Error(
+      `The secret file ${ref.file} cannot be read (${(error as NodeJS.ErrnoException).code}); check the path and permissions.`,
+    )
   }
   if (!value) throw new Error(`The secret file ${ref.file} is empty.`)
   return value

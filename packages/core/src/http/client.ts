@@ -3,7 +3,15 @@
 // a per-request timeout, bounded retries that honour Retry-After, a concurrency cap, and
 // cancellation from the MCP request's signal. Vendor error bodies are decoded by the product.
 import type { TokenProvider } from '../auth/token-provider.js'
-import { backoffDelay, DEFAULT_RETRY, isIdempotentMethod, parseRetryAfter, type RetryPolicy, shouldRetry, sleep } from './retry.js'
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  isIdempotentMethod,
+  parseRetryAfter,
+  type RetryPolicy,
+  shouldRetry,
+  sleep,
+} from './retry.js'
 import { Semaphore } from './semaphore.js'
 import { NO_RESPONSE, VendorError } from './vendor-error.js'
 
@@ -50,7 +58,11 @@ export interface HttpClient {
   readonly baseUrl: string
   request<T = unknown>(options: RequestOptions): Promise<HttpResponse<T>>
   get<T = unknown>(path: string, options?: Omit<RequestOptions, 'path' | 'method'>): Promise<T>
-  post<T = unknown>(path: string, body: unknown, options?: Omit<RequestOptions, 'path' | 'method' | 'body'>): Promise<HttpResponse<T>>
+  post<T = unknown>(
+    path: string,
+    body: unknown,
+    options?: Omit<RequestOptions, 'path' | 'method' | 'body'>,
+  ): Promise<HttpResponse<T>>
   /** resolves a path against the base URL, as request() does */
   url(path: string, query?: RequestOptions['query']): string
 }
@@ -115,8 +127,13 @@ export function createHttpClient(options: Partial<HttpClientOptions> & { baseUrl
         }
       }
       let response: Response
+      let text: string
       try {
-        response = await doFetch(new Request(target, { method, headers, ...(body !== undefined ? { body } : {}), signal }))
+        response = await untilAborted(
+          doFetch(new Request(target, { method, headers, ...(body !== undefined ? { body } : {}), signal })),
+          signal,
+        )
+        text = await untilAborted(response.text(), signal)
       } catch (cause) {
         if (req.signal?.aborted) throw req.signal.reason ?? cause
         const timedOut = timeout.aborted
@@ -134,9 +151,9 @@ export function createHttpClient(options: Partial<HttpClientOptions> & { baseUrl
           }),
         }
       }
-      const text = await response.text()
       const parsed = parseBody(text, response.headers.get('content-type'))
-      if (response.ok) return { ok: true, response: { status: response.status, headers: response.headers, body: parsed as T } }
+      if (response.ok)
+        return { ok: true, response: { status: response.status, headers: response.headers, body: parsed as T } }
       const decoded = settings.decodeError?.(response.status, parsed, text) ?? {
         message: text.slice(0, 500) || `HTTP ${response.status} ${response.statusText}`,
       }
@@ -169,6 +186,28 @@ export function createHttpClient(options: Partial<HttpClientOptions> & { baseUrl
       return request<T>({ ...opts, path, method: 'POST', body })
     },
   }
+}
+
+/**
+ * Settles when the work does or the signal aborts, whichever comes first. An injected fetch
+ * (the in-process sandbox, a test double) may ignore the signal; timeouts must hold anyway.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error)
+      },
+    )
+  })
 }
 
 function parseBody(text: string, contentType: string | null): unknown {

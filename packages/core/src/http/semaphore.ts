@@ -5,7 +5,8 @@ export class Semaphore {
   private readonly waiting: Array<{ resolve: () => void; reject: (reason: unknown) => void; signal?: AbortSignal }> = []
 
   constructor(private readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new Error(`Concurrency limit must be a positive integer, got ${limit}.`)
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new Error(`Concurrency limit must be a positive integer, got ${limit}.`)
   }
 
   get inFlight(): number {

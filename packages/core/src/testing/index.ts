@@ -1,6 +1,6 @@
 // Helpers for product packages' tests: a real SDK client talking to a real server, in process
 // through the HTTP handler (both protocol eras) or over stdio by spawning a command.
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client'
+import { Client, InMemoryTransport, StreamableHTTPClientTransport } from '@modelcontextprotocol/client'
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio'
 import { createMcpHandler } from '@modelcontextprotocol/server'
 import type { BizmcpServer } from '../server.js'
@@ -15,7 +15,10 @@ export interface ConnectedClient {
 export interface ClientOptions {
   era?: Era
   /** declare the elicitation capability and answer with this handler */
-  onElicit?: (request: { message: string; requestedSchema?: unknown }) => Promise<{ action: 'accept' | 'decline' | 'cancel'; content?: Record<string, unknown> }>
+  onElicit?: (request: {
+    message: string
+    requestedSchema?: unknown
+  }) => Promise<{ action: 'accept' | 'decline' | 'cancel'; content?: Record<string, unknown> }>
 }
 
 function newClient(options: ClientOptions): Client {
@@ -36,8 +39,27 @@ function newClient(options: ClientOptions): Client {
   return client
 }
 
-/** Connects an SDK client to the server's HTTP handler in process: no socket, same code path as a deployment. */
+/**
+ * Connects an SDK client in process. 2026-era clients go through the HTTP handler, the code path
+ * of a deployment; 2025-era clients get a stateful connection, as over stdio, because a stateless
+ * HTTP exchange carries no initialize and so no client capabilities (no elicitation).
+ * Use `connectHttp` to test 2025-era clients over stateless HTTP.
+ */
 export async function connectInProcess(server: BizmcpServer, options: ClientOptions = {}): Promise<ConnectedClient> {
+  if (options.era !== 'modern') {
+    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair()
+    const sdkServer = await server.factory({ era: 'legacy' })
+    await sdkServer.connect(serverTransport)
+    const client = newClient(options)
+    await client.connect(clientTransport)
+    return {
+      client,
+      async close() {
+        await client.close()
+        await sdkServer.close()
+      },
+    }
+  }
   const handler = createMcpHandler(server.factory)
   const transport = new StreamableHTTPClientTransport(new URL('http://127.0.0.1/mcp'), {
     fetch: (url, init) => handler.fetch(new Request(url, init)),
@@ -54,8 +76,14 @@ export async function connectInProcess(server: BizmcpServer, options: ClientOpti
 }
 
 /** Connects to a server URL over Streamable HTTP. */
-export async function connectHttp(url: string, options: ClientOptions & { headers?: Record<string, string> } = {}): Promise<ConnectedClient> {
-  const transport = new StreamableHTTPClientTransport(new URL(url), options.headers ? { requestInit: { headers: options.headers } } : {})
+export async function connectHttp(
+  url: string,
+  options: ClientOptions & { headers?: Record<string, string> } = {},
+): Promise<ConnectedClient> {
+  const transport = new StreamableHTTPClientTransport(
+    new URL(url),
+    options.headers ? { requestInit: { headers: options.headers } } : {},
+  )
   const client = newClient(options)
   await client.connect(transport)
   return { client, close: () => client.close() }
@@ -80,7 +108,12 @@ export async function connectStdio(
 }
 
 /** Parses the `{ code, message, fix }` body of an isError result. */
-export function errorBody(result: { content?: unknown; isError?: boolean }): { code: string; message: string; fix: string; details?: Record<string, unknown> } {
+export function errorBody(result: { content?: unknown; isError?: boolean }): {
+  code: string
+  message: string
+  fix: string
+  details?: Record<string, unknown>
+} {
   if (!result.isError) throw new Error(`Expected an error result, got ${JSON.stringify(result).slice(0, 300)}`)
   const first = (result.content as Array<{ type: string; text?: string }>)[0]
   return JSON.parse(first?.text ?? '{}')

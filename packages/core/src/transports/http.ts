@@ -3,7 +3,12 @@
 // handler: Host and Origin allow-lists (DNS-rebinding protection), a body size limit, an
 // authentication hook, and /healthz. Shutdown stops accepting, lets in-flight calls finish
 // within a grace period, then closes.
-import { createServer as createNodeServer, type IncomingMessage, type Server as NodeServer, type ServerResponse } from 'node:http'
+import {
+  createServer as createNodeServer,
+  type IncomingMessage,
+  type Server as NodeServer,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { toNodeHandler } from '@modelcontextprotocol/node'
 import {
@@ -69,7 +74,10 @@ export async function startHttp(options: HttpTransportOptions): Promise<HttpServ
   const allowedHosts = options.allowedHosts ?? LOOPBACK_HOSTS
   const allowedOrigins = options.allowedOrigins ?? LOOPBACK_HOSTS
 
-  const mounted = new Map<string, { route: HttpRoute; handler: McpHttpHandler; node: ReturnType<typeof toNodeHandler> }>()
+  const mounted = new Map<
+    string,
+    { route: HttpRoute; handler: McpHttpHandler; node: ReturnType<typeof toNodeHandler> }
+  >()
   for (const route of options.routes) {
     if (mounted.has(route.path)) throw new Error(`Two servers are mounted at ${route.path}.`)
     const handler = createMcpHandler(route.server.factory, {
@@ -88,12 +96,17 @@ export async function startHttp(options: HttpTransportOptions): Promise<HttpServ
     if (path === '/healthz' && req.method === 'GET') {
       return sendJson(res, draining ? 503 : 200, {
         status: draining ? 'draining' : 'ok',
-        servers: [...mounted.values()].map(({ route }) => ({ path: route.path, name: route.server.name, tools: route.server.tools.length })),
+        servers: [...mounted.values()].map(({ route }) => ({
+          path: route.path,
+          name: route.server.name,
+          tools: route.server.tools.length,
+        })),
       })
     }
     if (options.extraRoutes && (await options.extraRoutes(req, res))) return
     const entry = mounted.get(path)
-    if (!entry) return sendJson(res, 404, { error: `No MCP endpoint at ${path}. Endpoints: ${[...mounted.keys()].join(', ')}` })
+    if (!entry)
+      return sendJson(res, 404, { error: `No MCP endpoint at ${path}. Endpoints: ${[...mounted.keys()].join(', ')}` })
     if (draining) {
       res.setHeader('Connection', 'close')
       return sendJson(res, 503, { error: 'The server is shutting down; retry on another replica.' })
