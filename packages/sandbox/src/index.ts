@@ -1,0 +1,48 @@
+export {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_TENANT_DOMAIN,
+  DEFAULT_TENANT_ID,
+  DEFAULT_USER_PASSWORD,
+  defaultEntraUsers,
+  type EntraApp,
+  type EntraConfig,
+  type EntraOptions,
+  type EntraTenant,
+  type EntraUser,
+} from './entra/config.js'
+export { ENTRA_PREFIX, SANDBOX_AUTHORITY_HOST } from './entra/emulator.js'
+export {
+  createSandboxHttpClient,
+  type PipelineHttpHeaders,
+  type PipelineRequestLike,
+  type PipelineResponseLike,
+  type SandboxHttpClient,
+} from './entra/http-client.js'
+export type { AccessTokenClaims } from './entra/tokens.js'
+export {
+  type AccessTokenVerifier,
+  type TokenRejection,
+  type VerifyOptions,
+  type VerifyResult,
+  verifyAccessToken,
+} from './entra/verify.js'
+export {
+  createSandbox,
+  DEFAULT_SANDBOX_BASE_URL,
+  DEFAULT_TOKEN_LIFETIME_SECONDS,
+  type Sandbox,
+  type SandboxEntra,
+  type SandboxOptions,
+  type SandboxUser,
+} from './sandbox.js'
+export {
+  describeSandbox,
+  formatSandboxDescription,
+  type SandboxDescription,
+  type SandboxUserDescription,
+} from './server/describe.js'
+export { isLoopback, type ServedSandbox, type ServeOptions, serveSandbox } from './server/serve.js'
+export type { Clock } from './shared/clock.js'
+export { openDatabase } from './shared/db.js'
+export type { Emulator } from './shared/emulator.js'
