@@ -13,6 +13,8 @@ export function tsupPreset({ entry, banner }) {
     clean: true,
     splitting: true,
     treeshake: true,
+    // keep 'node:' specifiers: node:sqlite has no bare alias
+    removeNodeProtocol: false,
     ...(banner ? { banner: { js: banner } } : {}),
   })
 }

@@ -4,32 +4,25 @@
 // builds every package, then starts the combined server on the sandbox or runs every test.
 // Install and build output goes to stderr so that stdout stays the MCP channel in `start` mode.
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { pnpmCommand, repoRoot as root } from './pnpm.mjs'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const [command, ...rest] = process.argv.slice(2)
 
 const [major, minor] = process.versions.node.split('.').map(Number)
 if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(`bizmcp needs Node.js >= 22.12; this is ${process.version}. Install a current Node (https://nodejs.org) and run again.`)
+  console.error(
+    `bizmcp needs Node.js >= 22.12; this is ${process.version}. Install a current Node (https://nodejs.org) and run again.`,
+  )
   process.exit(1)
 }
 
-const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.replace(/^pnpm@/, '')
-const pnpm = pnpmCommand(pinned)
+const pnpm = pnpmCommand()
 
 function run(cmd, args, { quietStdout = false } = {}) {
   const result = spawnSync(cmd, args, { cwd: root, stdio: ['inherit', quietStdout ? 2 : 'inherit', 'inherit'] })
   if (result.error) throw result.error
   return result.status ?? 1
-}
-
-function pnpmCommand(version) {
-  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8' })
-  if (probe.status === 0 && probe.stdout.trim() === version) return ['pnpm']
-  return ['npx', '--yes', `pnpm@${version}`]
 }
 
 function pnpmRun(args, options) {
@@ -39,13 +32,14 @@ function pnpmRun(args, options) {
 function prepare() {
   const install = ['install', '--frozen-lockfile', ...(process.env.CI ? [] : ['--reporter=append-only'])]
   if (pnpmRun(install, { quietStdout: true }) !== 0) process.exit(1)
-  if (pnpmRun(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { quietStdout: true }) !== 0) process.exit(1)
+  if (pnpmRun(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { quietStdout: true }) !== 0)
+    process.exit(1)
 }
 
 switch (command) {
   case 'start':
     prepare()
-    process.exit(run(process.execPath, [join(root, 'apps/server/dist/cli.js'), ...rest]))
+    process.exit(run(process.execPath, [join(root, 'apps/server/dist/cli.js'), '--sandbox', ...rest]))
     break
   case 'test':
     prepare()

@@ -1,3 +1,4 @@
+export { type SandboxConnectionInfo, sandboxConnection } from './connection.js'
 export {
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
@@ -46,3 +47,4 @@ export { isLoopback, type ServedSandbox, type ServeOptions, serveSandbox } from 
 export type { Clock } from './shared/clock.js'
 export { openDatabase } from './shared/db.js'
 export type { Emulator } from './shared/emulator.js'
+export { createStandardSandbox, type StandardSandboxOptions, standardEmulatorNames } from './standard.js'

@@ -1,0 +1,12 @@
+// Every product package the combined server knows. `pnpm new-package <name>` adds a line here
+// (and the dependency to package.json). Loaded lazily so that a server started with
+// `--products x` never loads the others.
+import type { ProductModule } from '@bizmcp/core'
+
+export const productLoaders: Record<string, () => Promise<ProductModule>> = {
+  // new-package: insert above this line
+}
+
+export function knownProducts(): string[] {
+  return Object.keys(productLoaders).sort()
+}
