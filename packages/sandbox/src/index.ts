@@ -1,5 +1,21 @@
 export { type SandboxConnectionInfo, sandboxConnection } from './connection.js'
 export {
+  createDataverseEmulator,
+  type DataverseEmulator,
+  type DataverseEmulatorOptions,
+  type TokenVerification,
+} from './dataverse/emulator.js'
+export { findTable, getTable, getTableBySetName, standardSchema } from './dataverse/schema/index.js'
+export type {
+  AttributeDefinition,
+  AttributeType,
+  RelationshipDefinition,
+  SchemaDefinition,
+  SeedData,
+  TableDefinition,
+} from './dataverse/schema/types.js'
+export { generateSeed, generateSeedStream, sandboxUsers } from './dataverse/seed/index.js'
+export {
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
   DEFAULT_TENANT_DOMAIN,

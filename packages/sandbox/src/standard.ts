@@ -1,5 +1,9 @@
 // The sandbox as the CLI and products use it: Entra ID plus every vendor emulator this package
 // has, seeded with the demo data. Tests that need one emulator mount it on createSandbox().
+import { createDataverseEmulator } from './dataverse/emulator.js'
+import { standardSchema } from './dataverse/schema/index.js'
+import { generateSeed, sandboxUsers } from './dataverse/seed/index.js'
+import { DEFAULT_USER_PASSWORD, type EntraOptions } from './entra/config.js'
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js'
 // new-package: emulator imports
 
@@ -14,6 +18,17 @@ export interface StandardSandboxOptions extends SandboxOptions {
 
 /** Emulator name → mounts it on the sandbox. Entra ID is always present (createSandbox mounts it). */
 const emulatorMounts: Record<string, (sandbox: Sandbox, options: StandardSandboxOptions) => void> = {
+  dataverse: (sandbox, options) =>
+    sandbox.mount(
+      createDataverseEmulator({
+        db: sandbox.db,
+        schema: standardSchema,
+        seed: generateSeed(standardSchema, { scale: options.scale ?? 1, seed: options.seed ?? 42 }),
+        orgUrl: () => sandbox.urlOf('dataverse'),
+        verifyToken: (token) => sandbox.entra.verifyAccessToken(token, { audience: sandbox.urlOf('dataverse') }),
+        authorizationUri: sandbox.entra.authority,
+      }),
+    ),
   // new-package: emulator mounts
 }
 
@@ -29,7 +44,30 @@ export function createStandardSandbox(options: StandardSandboxOptions = {}): San
       `Unknown sandbox emulator${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Available: entra, ${standardEmulatorNames().join(', ') || '(none yet)'}.`,
     )
   }
-  const sandbox = createSandbox(options)
+  const sandbox = createSandbox({ ...options, entra: { ...entraUsersFor(wanted, options.seed), ...options.entra } })
   for (const name of wanted) emulatorMounts[name]?.(sandbox, options)
   return sandbox
+}
+
+/**
+ * With Dataverse mounted, the sandbox's Entra users are demo-data systemusers (matched by object
+ * id), so a user token acts as that user: the signed-in sales rep first, then a service agent and
+ * a manager. App-only tokens act as the signed-in rep.
+ */
+function entraUsersFor(emulators: string[], seed: number | undefined): EntraOptions {
+  if (!emulators.includes('dataverse')) return {}
+  const users = sandboxUsers({ seed: seed ?? 42 })
+  const pick = [
+    users.find((u) => u.isCurrentUser),
+    users.find((u) => !u.isCurrentUser && /service|support/i.test(u.title ?? '')),
+    users.find((u) => !u.isCurrentUser && /manager|director|vp/i.test(u.title ?? '')),
+  ].filter((u): u is (typeof users)[number] => u !== undefined)
+  return {
+    users: pick.map((u) => ({
+      oid: u.azureactivedirectoryobjectid,
+      userPrincipalName: u.domainname,
+      displayName: u.fullname,
+      password: DEFAULT_USER_PASSWORD,
+    })),
+  }
 }

@@ -1,0 +1,153 @@
+// SQLite storage for the tables of a SchemaModel: one SQL table per Dataverse table,
+// parameterized statements only, identifiers only from the (validated) definitions.
+
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
+import type { SchemaModel, TableModel } from '../model.js'
+import type { TableDefinition } from '../schema/types.js'
+import { columnsOf, quote } from './columns.js'
+import type { DbValue } from './values.js'
+
+export type Row = Record<string, unknown>
+
+export class Store {
+  private savepointDepth = 0
+  private version = 0
+
+  constructor(
+    readonly db: DatabaseSync,
+    readonly model: SchemaModel,
+  ) {
+    db.exec('CREATE TABLE IF NOT EXISTS "__dv_meta" (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
+    db.exec('CREATE TABLE IF NOT EXISTS "__dv_custom_tables" (logicalname TEXT PRIMARY KEY, definition TEXT NOT NULL)')
+    this.version = Number(this.getMeta('version') ?? '1000')
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM "__dv_meta" WHERE key = ?').get(key) as { value: string } | undefined
+    return row?.value
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO "__dv_meta" (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value)
+  }
+
+  /** Creates the SQL table if missing and adds columns that a definition gained since. */
+  ensureTable(table: TableModel): void {
+    const name = quote(table.def.logicalName)
+    const existing = this.db.prepare(`PRAGMA table_info(${name})`).all() as Array<{ name: string }>
+    const columns = table.def.attributes.flatMap(columnsOf)
+    if (existing.length === 0) {
+      const pk = table.def.primaryIdAttribute
+      const defs = columns.map((c) => `${quote(c.name)} ${c.type}${c.name === pk ? ' PRIMARY KEY NOT NULL' : ''}`)
+      if (!columns.some((c) => c.name === pk)) defs.unshift(`${quote(pk)} TEXT PRIMARY KEY NOT NULL`)
+      this.db.exec(`CREATE TABLE ${name} (${defs.join(', ')})`)
+      return
+    }
+    const have = new Set(existing.map((c) => c.name))
+    for (const c of columns) {
+      if (!have.has(c.name)) this.db.exec(`ALTER TABLE ${name} ADD COLUMN ${quote(c.name)} ${c.type}`)
+    }
+  }
+
+  dropTable(logicalName: string): void {
+    this.db.exec(`DROP TABLE IF EXISTS ${quote(logicalName)}`)
+  }
+
+  dropColumn(table: TableModel, attribute: string): void {
+    const attr = table.attributes.get(attribute)
+    if (!attr) return
+    for (const c of columnsOf(attr))
+      this.db.exec(`ALTER TABLE ${quote(table.def.logicalName)} DROP COLUMN ${quote(c.name)}`)
+  }
+
+  saveCustomTable(def: TableDefinition): void {
+    this.db
+      .prepare(
+        'INSERT INTO "__dv_custom_tables" (logicalname, definition) VALUES (?, ?) ON CONFLICT(logicalname) DO UPDATE SET definition = excluded.definition',
+      )
+      .run(def.logicalName, JSON.stringify(def))
+  }
+
+  deleteCustomTable(logicalName: string): void {
+    this.db.prepare('DELETE FROM "__dv_custom_tables" WHERE logicalname = ?').run(logicalName)
+  }
+
+  customTables(): TableDefinition[] {
+    const rows = this.db.prepare('SELECT definition FROM "__dv_custom_tables"').all() as Array<{ definition: string }>
+    return rows.map((r) => JSON.parse(r.definition) as TableDefinition)
+  }
+
+  nextVersion(): number {
+    this.version += 1
+    this.setMeta('version', String(this.version))
+    return this.version
+  }
+
+  /** Runs `fn` atomically; nests through savepoints so change sets can contain actions that use transactions too. */
+  transaction<T>(fn: () => T): T {
+    const name = `dv_sp_${this.savepointDepth}`
+    this.db.exec(`SAVEPOINT ${name}`)
+    this.savepointDepth += 1
+    try {
+      const result = fn()
+      this.savepointDepth -= 1
+      this.db.exec(`RELEASE ${name}`)
+      return result
+    } catch (err) {
+      this.savepointDepth -= 1
+      this.db.exec(`ROLLBACK TO ${name}`)
+      this.db.exec(`RELEASE ${name}`)
+      throw err
+    }
+  }
+
+  insert(table: TableModel, values: Record<string, DbValue>): void {
+    const cols = Object.keys(values)
+    this.assertColumns(table, cols)
+    const sql = `INSERT INTO ${quote(table.def.logicalName)} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
+    this.db.prepare(sql).run(...cols.map((c) => values[c] as SQLInputValue))
+  }
+
+  update(table: TableModel, id: string, values: Record<string, DbValue>): void {
+    const cols = Object.keys(values)
+    if (cols.length === 0) return
+    this.assertColumns(table, cols)
+    const sql = `UPDATE ${quote(table.def.logicalName)} SET ${cols.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${quote(table.def.primaryIdAttribute)} = ?`
+    this.db.prepare(sql).run(...cols.map((c) => values[c] as SQLInputValue), id)
+  }
+
+  delete(table: TableModel, id: string): void {
+    const sql = `DELETE FROM ${quote(table.def.logicalName)} WHERE ${quote(table.def.primaryIdAttribute)} = ?`
+    this.db.prepare(sql).run(id)
+  }
+
+  get(table: TableModel, id: string): Row | undefined {
+    const sql = `SELECT * FROM ${quote(table.def.logicalName)} WHERE ${quote(table.def.primaryIdAttribute)} = ?`
+    return this.db.prepare(sql).get(id) as Row | undefined
+  }
+
+  all(sql: string, params: SQLInputValue[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[]
+  }
+
+  /** Clears lookups that point at a deleted record (the "remove link" cascade). */
+  removeLinksTo(targetTable: string, id: string): void {
+    for (const rel of this.model.relationships) {
+      if (rel.referencedEntity !== targetTable) continue
+      const many = this.model.table(rel.referencingEntity)
+      if (!many?.attributes.has(rel.referencingAttribute)) continue
+      const sql = `UPDATE ${quote(rel.referencingEntity)} SET ${quote(rel.referencingAttribute)} = NULL, ${quote(`${rel.referencingAttribute}__table`)} = NULL WHERE ${quote(rel.referencingAttribute)} = ?`
+      this.db.prepare(sql).run(id)
+    }
+  }
+
+  private assertColumns(table: TableModel, cols: string[]): void {
+    const allowed = new Set(table.def.attributes.flatMap(columnsOf).map((c) => c.name))
+    allowed.add(table.def.primaryIdAttribute)
+    for (const c of cols) if (!allowed.has(c)) throw new Error(`column ${c} is not defined on ${table.def.logicalName}`)
+  }
+}

@@ -1,0 +1,601 @@
+// A small schema and seed used by the emulator's tests until the standard tables exist.
+
+import type {
+  AttributeDefinition,
+  RelationshipDefinition,
+  SchemaDefinition,
+  SeedData,
+  TableDefinition,
+} from './schema/types.js'
+
+const str = (
+  logicalName: string,
+  displayName: string,
+  extra: Partial<AttributeDefinition> = {},
+): AttributeDefinition => ({
+  logicalName,
+  type: 'String',
+  displayName,
+  maxLength: 100,
+  ...extra,
+})
+const id = (logicalName: string): AttributeDefinition => ({
+  logicalName,
+  type: 'Uniqueidentifier',
+  displayName: 'Id',
+  isValidForUpdate: false,
+})
+const lookup = (
+  logicalName: string,
+  displayName: string,
+  targets: string[],
+  type: AttributeDefinition['type'] = 'Lookup',
+): AttributeDefinition => ({
+  logicalName,
+  type,
+  displayName,
+  targets,
+})
+const state = (labels: string[]): AttributeDefinition => ({
+  logicalName: 'statecode',
+  type: 'State',
+  displayName: 'Status',
+  options: labels.map((label, value) => ({ value, label })),
+})
+const status = (options: Array<[number, string, number]>): AttributeDefinition => ({
+  logicalName: 'statuscode',
+  type: 'Status',
+  displayName: 'Status Reason',
+  options: options.map(([value, label, st]) => ({ value, label, state: st })),
+})
+
+function table(
+  logicalName: string,
+  entitySetName: string,
+  primaryName: string,
+  attributes: AttributeDefinition[],
+  extra: Partial<TableDefinition> = {},
+): TableDefinition {
+  const title = logicalName[0]?.toUpperCase() + logicalName.slice(1)
+  return {
+    logicalName,
+    entitySetName,
+    schemaName: title,
+    displayName: title,
+    displayCollectionName: `${title}s`,
+    primaryIdAttribute: `${logicalName}id`,
+    primaryNameAttribute: primaryName,
+    ownershipType: 'UserOwned',
+    ...extra,
+    attributes: [id(extra.primaryIdAttribute ?? `${logicalName}id`), ...attributes],
+  }
+}
+
+const rel = (
+  schemaName: string,
+  one: string,
+  many: string,
+  attribute: string,
+  collectionNav: string,
+  singleNav: string,
+): RelationshipDefinition => ({
+  schemaName,
+  referencedEntity: one,
+  referencedAttribute: `${one}id`,
+  referencingEntity: many,
+  referencingAttribute: attribute,
+  referencedEntityNavigationPropertyName: collectionNav,
+  referencingEntityNavigationPropertyName: singleNav,
+})
+
+export const fixtureSchema: SchemaDefinition = {
+  tables: [
+    table('businessunit', 'businessunits', 'name', [str('name', 'Name')], { ownershipType: 'None' }),
+    table(
+      'systemuser',
+      'systemusers',
+      'fullname',
+      [
+        str('fullname', 'Full Name'),
+        str('azureactivedirectoryobjectid', 'Entra Object Id'),
+        lookup('businessunitid', 'Business Unit', ['businessunit']),
+      ],
+      { ownershipType: 'OrganizationOwned' },
+    ),
+    table(
+      'transactioncurrency',
+      'transactioncurrencies',
+      'currencyname',
+      [str('currencyname', 'Currency Name'), str('isocurrencycode', 'Currency Code')],
+      {
+        ownershipType: 'OrganizationOwned',
+      },
+    ),
+    table('account', 'accounts', 'name', [
+      str('name', 'Account Name', { maxLength: 160, requiredLevel: 'ApplicationRequired' }),
+      str('accountnumber', 'Account Number', { maxLength: 20 }),
+      str('address1_city', 'City'),
+      { logicalName: 'revenue', type: 'Money', displayName: 'Annual Revenue', precision: 2 },
+      {
+        logicalName: 'numberofemployees',
+        type: 'Integer',
+        displayName: 'Number of Employees',
+        minValue: 0,
+        maxValue: 1000000000,
+      },
+      {
+        logicalName: 'creditonhold',
+        type: 'Boolean',
+        displayName: 'Credit Hold',
+        options: [
+          { value: 0, label: 'No' },
+          { value: 1, label: 'Yes' },
+        ],
+      },
+      {
+        logicalName: 'industrycode',
+        type: 'Picklist',
+        displayName: 'Industry',
+        options: [
+          { value: 1, label: 'Accounting' },
+          { value: 2, label: 'Agriculture' },
+          { value: 3, label: 'Consulting' },
+        ],
+      },
+      { logicalName: 'description', type: 'Memo', displayName: 'Description', maxLength: 2000 },
+      { logicalName: 'lastonholdtime', type: 'DateTime', displayName: 'Last On Hold Time', dateFormat: 'DateAndTime' },
+      lookup('primarycontactid', 'Primary Contact', ['contact']),
+      lookup('parentaccountid', 'Parent Account', ['account']),
+      state(['Active', 'Inactive']),
+      status([
+        [1, 'Active', 0],
+        [2, 'Inactive', 1],
+      ]),
+    ]),
+    table('contact', 'contacts', 'fullname', [
+      str('firstname', 'First Name'),
+      str('lastname', 'Last Name', { requiredLevel: 'ApplicationRequired' }),
+      str('fullname', 'Full Name', { isValidForCreate: false, isValidForUpdate: false }),
+      str('emailaddress1', 'Email'),
+      { logicalName: 'birthdate', type: 'DateTime', displayName: 'Birthday', dateFormat: 'DateOnly' },
+      lookup('parentcustomerid', 'Company Name', ['account', 'contact'], 'Customer'),
+      state(['Active', 'Inactive']),
+      status([
+        [1, 'Active', 0],
+        [2, 'Inactive', 1],
+      ]),
+    ]),
+    table('lead', 'leads', 'fullname', [
+      str('subject', 'Topic', { requiredLevel: 'SystemRequired' }),
+      str('firstname', 'First Name'),
+      str('lastname', 'Last Name'),
+      str('fullname', 'Name', { isValidForCreate: false, isValidForUpdate: false }),
+      str('companyname', 'Company Name'),
+      str('emailaddress1', 'Email'),
+      { logicalName: 'estimatedamount', type: 'Money', displayName: 'Est. Value' },
+      {
+        logicalName: 'leadqualitycode',
+        type: 'Picklist',
+        displayName: 'Rating',
+        options: [
+          { value: 1, label: 'Hot' },
+          { value: 2, label: 'Warm' },
+          { value: 3, label: 'Cold' },
+        ],
+      },
+      lookup('parentaccountid', 'Existing Account', ['account']),
+      lookup('parentcontactid', 'Existing Contact', ['contact']),
+      lookup('customerid', 'Customer', ['account', 'contact'], 'Customer'),
+      state(['Open', 'Qualified', 'Disqualified']),
+      status([
+        [1, 'New', 0],
+        [2, 'Contacted', 0],
+        [3, 'Qualified', 1],
+        [4, 'Lost', 2],
+        [5, 'Cannot Contact', 2],
+        [6, 'No Longer Interested', 2],
+        [7, 'Canceled', 2],
+      ]),
+    ]),
+    table('opportunity', 'opportunities', 'name', [
+      str('name', 'Topic', { requiredLevel: 'SystemRequired' }),
+      { logicalName: 'estimatedvalue', type: 'Money', displayName: 'Est. Revenue' },
+      { logicalName: 'actualvalue', type: 'Money', displayName: 'Actual Revenue' },
+      { logicalName: 'actualclosedate', type: 'DateTime', displayName: 'Actual Close Date', dateFormat: 'DateOnly' },
+      lookup('customerid', 'Potential Customer', ['account', 'contact'], 'Customer'),
+      lookup('parentaccountid', 'Account', ['account']),
+      lookup('parentcontactid', 'Contact', ['contact']),
+      lookup('originatingleadid', 'Originating Lead', ['lead']),
+      lookup('transactioncurrencyid', 'Currency', ['transactioncurrency']),
+      state(['Open', 'Won', 'Lost']),
+      status([
+        [1, 'In Progress', 0],
+        [2, 'On Hold', 0],
+        [3, 'Won', 1],
+        [4, 'Canceled', 2],
+        [5, 'Out-Sold', 2],
+      ]),
+    ]),
+    table(
+      'opportunityclose',
+      'opportunitycloses',
+      'subject',
+      [
+        str('subject', 'Subject'),
+        lookup('opportunityid', 'Opportunity', ['opportunity']),
+        { logicalName: 'actualrevenue', type: 'Money', displayName: 'Actual Revenue' },
+        state(['Open', 'Completed', 'Canceled']),
+        status([
+          [1, 'Open', 0],
+          [2, 'Completed', 1],
+          [3, 'Canceled', 2],
+        ]),
+      ],
+      { isActivity: true, primaryIdAttribute: 'activityid' },
+    ),
+    table('incident', 'incidents', 'title', [
+      str('title', 'Case Title', { requiredLevel: 'SystemRequired' }),
+      str('ticketnumber', 'Case Number', { isValidForCreate: false }),
+      lookup('customerid', 'Customer', ['account', 'contact'], 'Customer'),
+      {
+        logicalName: 'prioritycode',
+        type: 'Picklist',
+        displayName: 'Priority',
+        options: [
+          { value: 1, label: 'High' },
+          { value: 2, label: 'Normal' },
+          { value: 3, label: 'Low' },
+        ],
+      },
+      state(['Active', 'Resolved', 'Canceled']),
+      status([
+        [1, 'In Progress', 0],
+        [2, 'On Hold', 0],
+        [5, 'Problem Solved', 1],
+        [1000, 'Information Provided', 1],
+        [6, 'Cancelled', 2],
+      ]),
+    ]),
+    table(
+      'incidentresolution',
+      'incidentresolutions',
+      'subject',
+      [
+        str('subject', 'Subject'),
+        { logicalName: 'description', type: 'Memo', displayName: 'Description' },
+        lookup('incidentid', 'Case', ['incident']),
+        { logicalName: 'timespent', type: 'Integer', displayName: 'Time Spent' },
+        state(['Open', 'Completed', 'Canceled']),
+        status([
+          [1, 'Open', 0],
+          [2, 'Closed', 1],
+          [3, 'Canceled', 2],
+        ]),
+      ],
+      { isActivity: true, primaryIdAttribute: 'activityid' },
+    ),
+    table(
+      'email',
+      'emails',
+      'subject',
+      [
+        str('subject', 'Subject'),
+        { logicalName: 'description', type: 'Memo', displayName: 'Description' },
+        {
+          logicalName: 'directioncode',
+          type: 'Boolean',
+          displayName: 'Direction',
+          options: [
+            { value: 0, label: 'Incoming' },
+            { value: 1, label: 'Outgoing' },
+          ],
+        },
+        lookup('regardingobjectid', 'Regarding', ['account', 'contact', 'lead', 'opportunity', 'incident']),
+        state(['Open', 'Completed', 'Canceled']),
+        status([
+          [1, 'Draft', 0],
+          [8, 'Failed', 0],
+          [2, 'Completed', 1],
+          [3, 'Sent', 1],
+          [4, 'Received', 1],
+          [6, 'Pending Send', 1],
+          [5, 'Canceled', 2],
+        ]),
+      ],
+      { isActivity: true, primaryIdAttribute: 'activityid' },
+    ),
+  ],
+  relationships: [
+    rel(
+      'business_unit_system_users',
+      'businessunit',
+      'systemuser',
+      'businessunitid',
+      'business_unit_system_users',
+      'businessunitid',
+    ),
+    rel(
+      'account_primary_contact',
+      'contact',
+      'account',
+      'primarycontactid',
+      'account_primary_contact',
+      'primarycontactid',
+    ),
+    rel('account_parent_account', 'account', 'account', 'parentaccountid', 'account_parent_account', 'parentaccountid'),
+    rel(
+      'contact_customer_accounts',
+      'account',
+      'contact',
+      'parentcustomerid',
+      'contact_customer_accounts',
+      'parentcustomerid_account',
+    ),
+    rel(
+      'contact_customer_contacts',
+      'contact',
+      'contact',
+      'parentcustomerid',
+      'contact_customer_contacts',
+      'parentcustomerid_contact',
+    ),
+    rel('lead_parent_account', 'account', 'lead', 'parentaccountid', 'lead_parent_account', 'parentaccountid'),
+    rel('lead_parent_contact', 'contact', 'lead', 'parentcontactid', 'lead_parent_contact', 'parentcontactid'),
+    rel(
+      'opportunity_customer_accounts',
+      'account',
+      'opportunity',
+      'customerid',
+      'opportunity_customer_accounts',
+      'customerid_account',
+    ),
+    rel(
+      'opportunity_customer_contacts',
+      'contact',
+      'opportunity',
+      'customerid',
+      'opportunity_customer_contacts',
+      'customerid_contact',
+    ),
+    rel(
+      'opportunity_originating_lead',
+      'lead',
+      'opportunity',
+      'originatingleadid',
+      'opportunity_originating_lead',
+      'originatingleadid',
+    ),
+    rel(
+      'incident_customer_accounts',
+      'account',
+      'incident',
+      'customerid',
+      'incident_customer_accounts',
+      'customerid_account',
+    ),
+    rel(
+      'incident_customer_contacts',
+      'contact',
+      'incident',
+      'customerid',
+      'incident_customer_contacts',
+      'customerid_contact',
+    ),
+    rel(
+      'incident_incidentresolutions',
+      'incident',
+      'incidentresolution',
+      'incidentid',
+      'incident_incidentresolutions',
+      'incidentid',
+    ),
+    rel(
+      'opportunity_OpportunityClose',
+      'opportunity',
+      'opportunityclose',
+      'opportunityid',
+      'Opportunity_OpportunityClose',
+      'opportunityid',
+    ),
+    rel('Account_Emails', 'account', 'email', 'regardingobjectid', 'Account_Emails', 'regardingobjectid_account_email'),
+    rel(
+      'Incident_Emails',
+      'incident',
+      'email',
+      'regardingobjectid',
+      'Incident_Emails',
+      'regardingobjectid_incident_email',
+    ),
+    rel('Lead_Emails', 'lead', 'email', 'regardingobjectid', 'Lead_Emails', 'regardingobjectid_lead_email'),
+  ],
+}
+
+export const ids = {
+  bu: '10000000-0000-4000-8000-000000000001',
+  org: '10000000-0000-4000-8000-0000000000ff',
+  user: '20000000-0000-4000-8000-000000000001',
+  user2: '20000000-0000-4000-8000-000000000002',
+  userOid: '30000000-0000-4000-8000-000000000001',
+  user2Oid: '30000000-0000-4000-8000-000000000002',
+  usd: '40000000-0000-4000-8000-000000000001',
+  contoso: '50000000-0000-4000-8000-000000000001',
+  fabrikam: '50000000-0000-4000-8000-000000000002',
+  adatum: '50000000-0000-4000-8000-000000000003',
+  alice: '60000000-0000-4000-8000-000000000001',
+  bob: '60000000-0000-4000-8000-000000000002',
+  carol: '60000000-0000-4000-8000-000000000003',
+  lead1: '70000000-0000-4000-8000-000000000001',
+  case1: '80000000-0000-4000-8000-000000000001',
+  opp1: '90000000-0000-4000-8000-000000000001',
+  email1: 'a0000000-0000-4000-8000-000000000001',
+}
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+const user = { table: 'systemuser', id: ids.user }
+const user2 = { table: 'systemuser', id: ids.user2 }
+
+export function fixtureSeed(): SeedData {
+  return {
+    currentUserId: ids.user,
+    businessUnitId: ids.bu,
+    organizationId: ids.org,
+    rows: [
+      { table: 'businessunit', rows: [{ businessunitid: ids.bu, name: 'Contoso HQ' }] },
+      {
+        table: 'systemuser',
+        rows: [
+          {
+            systemuserid: ids.user,
+            fullname: 'Avery Admin',
+            azureactivedirectoryobjectid: ids.userOid,
+            businessunitid: { table: 'businessunit', id: ids.bu },
+          },
+          {
+            systemuserid: ids.user2,
+            fullname: 'Sam Seller',
+            azureactivedirectoryobjectid: ids.user2Oid,
+            businessunitid: { table: 'businessunit', id: ids.bu },
+          },
+        ],
+      },
+      {
+        table: 'transactioncurrency',
+        rows: [{ transactioncurrencyid: ids.usd, currencyname: 'US Dollar', isocurrencycode: 'USD' }],
+      },
+      {
+        table: 'account',
+        rows: [
+          {
+            accountid: ids.contoso,
+            name: 'Contoso Ltd',
+            accountnumber: 'AC-1',
+            address1_city: 'Seattle',
+            revenue: 1500000,
+            numberofemployees: 250,
+            industrycode: 3,
+            creditonhold: false,
+            createdon: daysAgo(1),
+            ownerid: user,
+          },
+          {
+            accountid: ids.fabrikam,
+            name: 'Fabrikam Inc',
+            accountnumber: 'AC-2',
+            address1_city: 'Redmond',
+            revenue: 750000.5,
+            numberofemployees: 90,
+            industrycode: 1,
+            creditonhold: true,
+            createdon: daysAgo(10),
+            ownerid: user2,
+          },
+          {
+            accountid: ids.adatum,
+            name: 'A. Datum',
+            accountnumber: 'AC-3',
+            address1_city: 'Seattle',
+            revenue: null,
+            numberofemployees: 12,
+            industrycode: 3,
+            statecode: 1,
+            statuscode: 2,
+            createdon: daysAgo(40),
+            ownerid: user,
+            parentaccountid: { table: 'account', id: ids.contoso },
+          },
+        ],
+      },
+      {
+        table: 'contact',
+        rows: [
+          {
+            contactid: ids.alice,
+            firstname: 'Alice',
+            lastname: 'Anders',
+            fullname: 'Alice Anders',
+            emailaddress1: 'alice@contoso.example',
+            parentcustomerid: { table: 'account', id: ids.contoso },
+            ownerid: user,
+            createdon: daysAgo(2),
+          },
+          {
+            contactid: ids.bob,
+            firstname: 'Bob',
+            lastname: 'Baker',
+            fullname: 'Bob Baker',
+            emailaddress1: 'bob@contoso.example',
+            parentcustomerid: { table: 'account', id: ids.contoso },
+            ownerid: user2,
+            createdon: daysAgo(3),
+          },
+          {
+            contactid: ids.carol,
+            firstname: 'Carol',
+            lastname: 'Chen',
+            fullname: 'Carol Chen',
+            emailaddress1: null,
+            parentcustomerid: { table: 'account', id: ids.fabrikam },
+            ownerid: user,
+            createdon: daysAgo(20),
+          },
+        ],
+      },
+      {
+        table: 'lead',
+        rows: [
+          {
+            leadid: ids.lead1,
+            subject: 'Interested in widgets',
+            firstname: 'Dana',
+            lastname: 'Diaz',
+            fullname: 'Dana Diaz',
+            companyname: 'Diaz Widgets',
+            emailaddress1: 'dana@diaz.example',
+            estimatedamount: 20000,
+            leadqualitycode: 1,
+            ownerid: user,
+          },
+        ],
+      },
+      {
+        table: 'incident',
+        rows: [
+          {
+            incidentid: ids.case1,
+            title: 'Printer on fire',
+            ticketnumber: 'CAS-0001',
+            prioritycode: 1,
+            customerid: { table: 'account', id: ids.contoso },
+            ownerid: user,
+          },
+        ],
+      },
+      {
+        table: 'opportunity',
+        rows: [
+          {
+            opportunityid: ids.opp1,
+            name: '100 widgets',
+            estimatedvalue: 50000,
+            customerid: { table: 'account', id: ids.fabrikam },
+            parentaccountid: { table: 'account', id: ids.fabrikam },
+            ownerid: user2,
+          },
+        ],
+      },
+      {
+        table: 'email',
+        rows: [
+          {
+            activityid: ids.email1,
+            subject: 'Welcome',
+            description: 'Hello',
+            directioncode: true,
+            regardingobjectid: { table: 'account', id: ids.contoso },
+            ownerid: user,
+          },
+        ],
+      },
+    ],
+  }
+}
