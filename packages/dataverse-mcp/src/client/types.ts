@@ -126,13 +126,26 @@ export interface DataverseClient {
   /** one page of an OData query; pass the nextLink to `nextPage` for the following page */
   query(entitySetName: string, options: QueryOptions): Promise<QueryPage>
   nextPage(nextLink: string, options?: Pick<QueryOptions, 'pageSize' | 'formatted' | 'signal'>): Promise<QueryPage>
-  retrieve(entitySetName: string, id: string, options?: Pick<QueryOptions, 'select' | 'expand' | 'formatted' | 'signal'>): Promise<Record<string, unknown>>
+  retrieve(
+    entitySetName: string,
+    id: string,
+    options?: Pick<QueryOptions, 'select' | 'expand' | 'formatted' | 'signal'>,
+  ): Promise<Record<string, unknown>>
   /** returns the new record's id */
   create(entitySetName: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<string>
-  update(entitySetName: string, id: string, body: Record<string, unknown>, options?: { ifMatch?: string; signal?: AbortSignal }): Promise<void>
+  update(
+    entitySetName: string,
+    id: string,
+    body: Record<string, unknown>,
+    options?: { ifMatch?: string; signal?: AbortSignal },
+  ): Promise<void>
   delete(entitySetName: string, id: string, signal?: AbortSignal): Promise<void>
   /** a bound (`{ entitySetName, id }`) or unbound action; returns the response body */
-  action(name: string, body: Record<string, unknown>, options?: { bound?: { entitySetName: string; id: string }; signal?: AbortSignal }): Promise<unknown>
+  action(
+    name: string,
+    body: Record<string, unknown>,
+    options?: { bound?: { entitySetName: string; id: string }; signal?: AbortSignal },
+  ): Promise<unknown>
   /** forgets cached metadata (after creating or changing tables) */
   invalidateMetadata(): void
 }
