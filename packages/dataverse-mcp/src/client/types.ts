@@ -110,6 +110,26 @@ export interface WhoAmI {
   organizationId: string
 }
 
+export interface SearchOptions {
+  /** table logical names to search; all search-enabled tables when left out */
+  tables?: string[]
+  top?: number
+  /** OData-style filter the search API accepts */
+  filter?: string
+  signal?: AbortSignal
+}
+
+export interface SearchHit {
+  table: string
+  id: string
+  score: number
+  /** the record's primary name */
+  name?: string
+  attributes: Record<string, unknown>
+  /** matched fragments per column, with the match marked */
+  highlights?: Record<string, string[]>
+}
+
 export interface DataverseClient {
   /** e.g. https://contoso.crm.dynamics.com or the sandbox's dataverse URL */
   readonly orgUrl: string
@@ -146,6 +166,8 @@ export interface DataverseClient {
     body: Record<string, unknown>,
     options?: { bound?: { entitySetName: string; id: string }; signal?: AbortSignal },
   ): Promise<unknown>
+  /** Dataverse search (relevance search, POST /api/search/v2.0/query) over search-enabled tables */
+  search(query: string, options?: SearchOptions): Promise<{ hits: SearchHit[]; total?: number }>
   /** forgets cached metadata (after creating or changing tables) */
   invalidateMetadata(): void
 }
