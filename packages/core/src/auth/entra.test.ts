@@ -7,9 +7,9 @@ it('derives the .default scope of a resource', () => {
   expect(defaultScope('http://127.0.0.1:7070/dataverse')).toBe('http://127.0.0.1:7070/dataverse/.default')
 })
 
-it('builds a credential for every supported flow', () => {
+it('builds a credential for every supported flow', async () => {
   const base = { tenantId: '00000000-0000-0000-0000-000000000001', clientId: '00000000-0000-0000-0000-000000000002' }
-  const kinds = [
+  const kinds = await Promise.all([
     createEntraCredential({ kind: 'client-secret', ...base, clientSecret: 's' }),
     createEntraCredential({ kind: 'client-certificate', ...base, certificatePath: '/nonexistent.pem' }),
     createEntraCredential({ kind: 'device-code', clientId: base.clientId }),
@@ -17,6 +17,6 @@ it('builds a credential for every supported flow', () => {
     createEntraCredential({ kind: 'managed-identity' }),
     createEntraCredential({ kind: 'default' }),
     createEntraCredential({ kind: 'on-behalf-of', ...base, clientSecret: 's', userAssertion: 'user-token' }),
-  ]
+  ])
   for (const credential of kinds) expect(typeof credential.getToken).toBe('function')
 })

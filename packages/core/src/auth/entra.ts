@@ -1,16 +1,9 @@
 // Entra ID tokens through @azure/identity. Every flow users expect is one `kind`; the
 // authority host is configurable (national clouds, the sandbox), and an httpClient can be
 // injected so that the sandbox's in-process emulator answers instead of the network.
-import {
-  AzureCliCredential,
-  ClientCertificateCredential,
-  ClientSecretCredential,
-  DefaultAzureCredential,
-  DeviceCodeCredential,
-  ManagedIdentityCredential,
-  OnBehalfOfCredential,
-  type TokenCredential,
-} from '@azure/identity'
+// @azure/identity is loaded on first use: it costs ~300 ms of start-up that a stdio server
+// should not pay before its first vendor call.
+import type { TokenCredential } from '@azure/identity'
 import { type AccessToken, cachedTokenProvider, type TokenProvider } from './token-provider.js'
 
 interface Common {
@@ -30,7 +23,16 @@ export type EntraCredentialConfig =
   | ({ kind: 'default'; managedIdentityClientId?: string } & Common)
   | ({ kind: 'on-behalf-of'; tenantId: string; clientId: string; clientSecret: string; userAssertion: string } & Common)
 
-export function createEntraCredential(config: EntraCredentialConfig): TokenCredential {
+export async function createEntraCredential(config: EntraCredentialConfig): Promise<TokenCredential> {
+  const {
+    AzureCliCredential,
+    ClientCertificateCredential,
+    ClientSecretCredential,
+    DefaultAzureCredential,
+    DeviceCodeCredential,
+    ManagedIdentityCredential,
+    OnBehalfOfCredential,
+  } = await import('@azure/identity')
   const common = {
     ...(config.authorityHost ? { authorityHost: config.authorityHost } : {}),
     ...(config.httpClient ? { httpClient: config.httpClient as never } : {}),
@@ -73,10 +75,16 @@ export function createEntraCredential(config: EntraCredentialConfig): TokenCrede
   }
 }
 
-/** A cached token provider for one resource scope, e.g. `https://org.crm.dynamics.com/.default`. */
-export function entraTokenProvider(credential: TokenCredential, scope: string): TokenProvider {
+/**
+ * A cached token provider for one resource scope, e.g. `https://org.crm.dynamics.com/.default`,
+ * from a credential or a credential configuration (created on the first token request).
+ */
+export function entraTokenProvider(credential: TokenCredential | EntraCredentialConfig, scope: string): TokenProvider {
+  let resolved: Promise<TokenCredential> | undefined
+  const getCredential = () =>
+    (resolved ??= 'kind' in credential ? createEntraCredential(credential) : Promise.resolve(credential))
   return cachedTokenProvider(async (signal): Promise<AccessToken> => {
-    const token = await credential.getToken(scope, signal ? { abortSignal: signal } : {})
+    const token = await (await getCredential()).getToken(scope, signal ? { abortSignal: signal } : {})
     if (!token) throw new Error(`Entra ID returned no token for ${scope}.`)
     return { token: token.token, expiresOnTimestamp: token.expiresOnTimestamp }
   })

@@ -10,7 +10,6 @@ import {
   type ServerResponse,
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { toNodeHandler } from '@modelcontextprotocol/node'
 import {
   type AuthInfo,
   createMcpHandler,
@@ -74,6 +73,8 @@ export async function startHttp(options: HttpTransportOptions): Promise<HttpServ
   const allowedHosts = options.allowedHosts ?? LOOPBACK_HOSTS
   const allowedOrigins = options.allowedOrigins ?? LOOPBACK_HOSTS
 
+  // loaded here, not at module load: stdio servers never pay for the HTTP adapter
+  const { toNodeHandler } = await import('@modelcontextprotocol/node')
   const mounted = new Map<
     string,
     { route: HttpRoute; handler: McpHttpHandler; node: ReturnType<typeof toNodeHandler> }
