@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { run } from './main.js'
+// Entry point: cache compiled code between runs (a stdio server is started by every client
+// session, so start-up time matters), then load the command.
+import { enableCompileCache } from 'node:module'
+
+enableCompileCache?.()
+const { run } = await import('./main.js')
 
 const code = await run(process.argv.slice(2), {
   env: process.env,
