@@ -26,6 +26,9 @@ it('gets a signed token for the resource and reuses it until it nears expiry', a
 })
 
 it('surfaces Entra errors such as a wrong secret', async () => {
-  const provider = entraTokenProvider({ ...config, clientSecret: 'wrong' }, defaultScope(`https://${sandbox.entra.clientId}`))
+  const provider = entraTokenProvider(
+    { ...config, clientSecret: 'wrong' },
+    defaultScope(`https://${sandbox.entra.clientId}`),
+  )
   await expect(provider.getToken()).rejects.toThrow(/AADSTS7000215/)
 })
