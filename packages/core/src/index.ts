@@ -44,6 +44,7 @@ export {
   type ResourceDefinition,
   type SandboxConnection,
 } from './product.js'
+export { createRateLimiter, type RateLimit, type RateLimiter, type RateLimitOptions } from './rate-limit.js'
 export { errorResult, successResult, type ToolCallResult } from './result.js'
 export { buildToolSchemas, ResultResource, type ToolSchemas, toJsonSchema } from './schemas.js'
 export { type SelectedTool, SelectionError, selectTools, type ToolSelectionOptions } from './selection.js'
@@ -74,4 +75,13 @@ export {
   type HttpTransportOptions,
   startHttp,
 } from './transports/http.js'
+export {
+  type ApiKey,
+  type Authenticator,
+  apiKeyAuthenticator,
+  hashApiKey,
+  type OAuthResourceServer,
+  type OAuthResourceServerOptions,
+  oauthResourceServer,
+} from './transports/http-auth.js'
 export { type StdioOptions, startStdio } from './transports/stdio.js'

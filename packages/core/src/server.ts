@@ -14,6 +14,7 @@ import { type ConsentFallback, obtainConsent } from './consent.js'
 import { type CursorCodec, createCursorCodec } from './cursor.js'
 import { type Limits, resolveLimits } from './limits.js'
 import type { ProductBinding, PromptDefinition, ResourceDefinition } from './product.js'
+import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js'
 import { errorResult, successResult, type ToolCallResult } from './result.js'
 import { buildToolSchemas, type ToolSchemas } from './schemas.js'
 import { type SelectedTool, selectTools, type ToolSelectionOptions } from './selection.js'
@@ -35,6 +36,8 @@ export interface CreateServerOptions extends ToolSelectionOptions {
   cursorSecret?: string
   /** tools per tools/list page */
   toolsPageSize?: number
+  /** call rate limits, per server and per caller */
+  rateLimit?: RateLimitOptions
 }
 
 export interface PreparedTool {
@@ -66,6 +69,7 @@ interface ServerState {
   pages: Array<Record<string, unknown>[]>
   resources: Array<{ definition: ResourceDefinition; binding: ProductBinding }>
   prompts: PromptDefinition[]
+  rateLimiter: RateLimiter | undefined
 }
 
 export function createServer(bindings: ProductBinding[], options: CreateServerOptions = {}): BizmcpServer {
@@ -94,6 +98,7 @@ export function createServer(bindings: ProductBinding[], options: CreateServerOp
       (binding.product.resources ?? []).map((definition) => ({ definition, binding })),
     ),
     prompts: bindings.flatMap((binding) => binding.product.prompts ?? []),
+    rateLimiter: options.rateLimit ? createRateLimiter(options.rateLimit) : undefined,
   }
 
   const factory: McpServerFactory = ({ era, authInfo }) => {
@@ -196,6 +201,7 @@ async function callTool(
   }
 
   try {
+    state.rateLimiter?.check(caller?.id ?? caller?.clientId)
     const parsed = schemas.input.safeParse(rawArgs ?? {})
     if (!parsed.success) throw invalidInput(name, parsed.error.issues)
     const { returnAsResource, confirm, ...args } = parsed.data as Record<string, unknown>

@@ -162,10 +162,14 @@ describe('HTTP transport', () => {
     expect(line).toMatchObject({ server: 'main', outcome: 'ok', caller: 'alice', args: [] })
   })
 
-  it('refuses to bind beyond loopback without an allow-list of hosts', async () => {
-    await expect(startHttp({ routes: [{ path: '/mcp', server: build('x') }], host: '0.0.0.0' })).rejects.toThrow(
-      /allowedHosts/,
+  it('refuses to bind beyond loopback without authentication, or without an allow-list of hosts', async () => {
+    const server = build('x')
+    await expect(startHttp({ routes: [{ path: '/mcp', server }], host: '0.0.0.0' })).rejects.toThrow(
+      /without authentication/,
     )
+    await expect(
+      startHttp({ routes: [{ path: '/mcp', server }], host: '0.0.0.0', authenticate: async () => undefined }),
+    ).rejects.toThrow(/allowedHosts/)
   })
 })
 

@@ -44,6 +44,8 @@ export interface HttpTransportOptions {
   authenticate?: (request: IncomingMessage, route: HttpRoute) => Promise<AuthInfo | undefined | Response>
   /** extra endpoints (e.g. OAuth protected-resource metadata); return false to fall through */
   extraRoutes?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean> | boolean
+  /** serve beyond loopback with no authentication (behind a gateway that authenticates) */
+  allowUnauthenticated?: boolean
   /** how long shutdown waits for in-flight requests; default 10 s */
   shutdownGraceMs?: number
   log?: Logger
@@ -65,6 +67,11 @@ export async function startHttp(options: HttpTransportOptions): Promise<HttpServ
   const host = options.host ?? '127.0.0.1'
   const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024
   const isLoopback = ['127.0.0.1', '::1', 'localhost'].includes(host)
+  if (!isLoopback && !options.authenticate && !options.allowUnauthenticated) {
+    throw new Error(
+      `Binding to ${host} without authentication would let anyone on the network call the tools: configure OAuth or API keys, or bind to 127.0.0.1.`,
+    )
+  }
   if (!isLoopback && !options.allowedHosts?.length) {
     throw new Error(
       `Binding to ${host} needs an explicit allowedHosts list (the hostnames clients use), so that DNS-rebinding protection stays on.`,
