@@ -10,6 +10,10 @@ Usage:
   bizmcp sandbox serve [options]         run the vendor API emulators over HTTP
   bizmcp config check <file>             validate a config file and show what each server exposes
   bizmcp config schema                   print the config file's JSON Schema (for editors)
+  bizmcp config hash-key [key]           make an API key (or hash yours) for the config file
+  bizmcp config client <client> [--url U | --config F --server S]
+                                         the snippet that registers a server in claude-code,
+                                         claude-desktop, vscode or cursor
   bizmcp tools [--json]                  list the tools of the selected products
 
 Server options:
@@ -76,7 +80,22 @@ export type ParsedArgs =
   | { kind: 'sandbox-serve'; port: number; host: string; db?: string; scale: number; json: boolean }
   | { kind: 'config-check'; file: string }
   | { kind: 'config-schema' }
+  | { kind: 'config-hash-key'; key?: string }
+  | ClientSnippetArgs
   | { kind: 'tools'; json: boolean; serve: ServeArgs }
+
+export const CLIENTS = ['claude-code', 'claude-desktop', 'vscode', 'cursor'] as const
+export type ClientName = (typeof CLIENTS)[number]
+
+export interface ClientSnippetArgs {
+  kind: 'config-client'
+  client: ClientName
+  /** an HTTP deployment's URL; a local stdio command otherwise */
+  url?: string
+  config?: string
+  server?: string
+  name: string
+}
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -113,6 +132,30 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   }
   if (first === 'config') {
     if (second === 'schema') return { kind: 'config-schema' }
+    if (second === 'hash-key') return { kind: 'config-hash-key', ...(argv[2] ? { key: argv[2] } : {}) }
+    if (second === 'client') {
+      const client = argv[2] as ClientName | undefined
+      if (!client || !CLIENTS.includes(client))
+        throw new UsageError(`bizmcp config client takes one of ${CLIENTS.join(', ')}: bizmcp config client vscode`)
+      const { values } = parse(argv.slice(3), {
+        url: { type: 'string' },
+        config: { type: 'string' },
+        server: { type: 'string' },
+        name: { type: 'string' },
+      })
+      if (values.url && (values.config || values.server))
+        throw new UsageError('--url describes a deployed server; --config/--server describe a local one. Pick one.')
+      if (values.url && !/^https?:\/\//.test(values.url as string))
+        throw new UsageError(`--url must be an http(s) URL, got '${values.url}'.`)
+      return {
+        kind: 'config-client',
+        client,
+        name: (values.name as string | undefined) ?? (values.server as string | undefined) ?? 'bizmcp',
+        ...(values.url ? { url: values.url as string } : {}),
+        ...(values.config ? { config: values.config as string } : {}),
+        ...(values.server ? { server: values.server as string } : {}),
+      }
+    }
     if (second === 'check') {
       const file = argv[2]
       if (!file) throw new UsageError('bizmcp config check needs a file: bizmcp config check bizmcp.json')

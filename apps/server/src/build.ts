@@ -84,6 +84,7 @@ export async function buildServer(options: BuildOptions): Promise<BuiltServer> {
     ...(config.tools ? { tools: config.tools } : {}),
     ...(config.denyTools ? { denyTools: config.denyTools } : {}),
     consent: { fallback: config.consent },
+    ...(config.rateLimits ? { rateLimit: config.rateLimits } : {}),
     logger: log,
     audit: config.audit,
     ...(options.env.BIZMCP_CURSOR_SECRET ? { cursorSecret: options.env.BIZMCP_CURSOR_SECRET } : {}),

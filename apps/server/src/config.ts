@@ -28,6 +28,48 @@ const Credentials = z
     }
   })
 
+const RateLimitSchema = z
+  .object({
+    limit: z.number().int().min(1).describe('Calls allowed in the window'),
+    windowSeconds: z.number().min(1).max(86_400),
+  })
+  .strict()
+
+const AuthSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('oauth'),
+      issuer: z.url().describe("The authorization server's issuer, as in its tokens' iss claim"),
+      audience: z
+        .union([z.string(), z.array(z.string()).min(1)])
+        .describe("Accepted aud values: this API's identifier"),
+      jwksUri: z.url().optional().describe("Discovered from the issuer's metadata when left out"),
+      requiredScopes: z.array(z.string()).optional().describe('Scopes or app roles every token must carry'),
+      resourceUrl: z.url().describe('The public base URL of this deployment, e.g. https://mcp.example.com'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('api-keys'),
+      keys: z
+        .array(
+          z
+            .object({
+              name: z.string().min(1).describe('Who the key identifies in audit lines'),
+              sha256: z.string().regex(/^[0-9a-f]{64}$/i, 'a hex SHA-256 hash: bizmcp config hash-key prints one'),
+              scopes: z.array(z.string()).optional(),
+            })
+            .strict(),
+        )
+        .min(1),
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal('none') })
+    .strict()
+    .describe('Only allowed on loopback'),
+])
+
 export const ServerConfigSchema = z
   .object({
     name: z
@@ -46,6 +88,11 @@ export const ServerConfigSchema = z
       .describe('What destructive tools do when the client cannot ask the user'),
     audit: z.boolean().default(true).describe('One audit line per tool call on stderr'),
     production: z.boolean().default(false).describe('Refuse to fall back to the sandbox when credentials are missing'),
+    rateLimits: z
+      .object({ perServer: RateLimitSchema.optional(), perCaller: RateLimitSchema.optional() })
+      .strict()
+      .optional()
+      .describe('Call limits; refused calls get a retryable error with the time to wait'),
     credentials: z
       .record(z.string(), Credentials)
       .optional()
@@ -71,6 +118,9 @@ export const ConfigSchema = z
           .min(1024)
           .max(64 * 1024 * 1024)
           .optional(),
+        auth: AuthSchema.optional().describe(
+          'Who may call the servers over HTTP; none by default, which is refused beyond loopback',
+        ),
       })
       .strict()
       .optional(),
@@ -90,6 +140,7 @@ export const ConfigSchema = z
   })
 
 export type ServerConfig = z.output<typeof ServerConfigSchema>
+export type AuthConfig = z.output<typeof AuthSchema>
 export type Config = z.output<typeof ConfigSchema>
 
 export class ConfigError extends Error {

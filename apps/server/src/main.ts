@@ -1,10 +1,15 @@
 // The bizmcp command. Returns an exit code instead of exiting, so tests can drive it in process.
+import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import {
+  type Authenticator,
+  apiKeyAuthenticator,
   type BizmcpServer,
   closeOnSignals,
   createLogger,
   type HttpRoute,
+  hashApiKey,
+  oauthResourceServer,
   selectTools,
   startHttp,
   startStdio,
@@ -12,7 +17,9 @@ import {
 import type { Sandbox } from '@bizmcp/sandbox'
 import { HELP, type ParsedArgs, parseCliArgs, type ServeArgs, UsageError } from './args.js'
 import { BuildError, buildServer } from './build.js'
+import { clientSnippet } from './client-snippets.js'
 import {
+  type AuthConfig,
   type Config,
   ConfigError,
   configJsonSchema,
@@ -52,6 +59,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
         return 0
       case 'config-schema':
         io.stdout(`${JSON.stringify(configJsonSchema(), null, 2)}\n`)
+        return 0
+      case 'config-hash-key': {
+        const key = args.key ?? randomBytes(32).toString('base64url')
+        io.stdout(`${JSON.stringify({ ...(args.key ? {} : { key }), sha256: hashApiKey(key) }, null, 2)}\n`)
+        if (!args.key) io.stderr('Give the key to the caller; put only the sha256 in the config file.\n')
+        return 0
+      }
+      case 'config-client':
+        io.stdout(clientSnippet(args))
         return 0
       case 'config-check':
         return await configCheck(args.file, io)
@@ -152,8 +168,11 @@ async function serve(args: ServeArgs, io: Io): Promise<number> {
     built.length === 1 && !args.config
       ? [{ path: '/mcp', server: built[0]!.server }]
       : built.map(({ config: c, server }) => ({ path: `/mcp/${c.name}`, server }))
+  const auth = authFrom(http?.auth)
   const handle = await startHttp({
     routes,
+    ...(auth ? { authenticate: auth.authenticate } : {}),
+    ...(auth?.metadataRoute ? { extraRoutes: auth.metadataRoute } : {}),
     port: argsOr(args.port, 8787, http?.port),
     host: args.host !== '127.0.0.1' ? args.host : (http?.host ?? args.host),
     ...((args.allowedHosts ?? http?.allowedHosts) ? { allowedHosts: args.allowedHosts ?? http?.allowedHosts } : {}),
@@ -164,6 +183,23 @@ async function serve(args: ServeArgs, io: Io): Promise<number> {
   closeOnSignals(handle, log)
   io.stderr(`bizmcp listening on ${routes.map((r) => handle.url + r.path).join(', ')}\n`)
   return 0
+}
+
+function authFrom(
+  config: AuthConfig | undefined,
+):
+  | { authenticate: Authenticator; metadataRoute?: ReturnType<typeof oauthResourceServer>['metadataRoute'] }
+  | undefined {
+  if (!config || config.kind === 'none') return undefined
+  if (config.kind === 'api-keys') return { authenticate: apiKeyAuthenticator(config.keys) }
+  const server = oauthResourceServer({
+    issuer: config.issuer,
+    audience: config.audience,
+    resourceUrl: config.resourceUrl,
+    ...(config.jwksUri ? { jwksUri: config.jwksUri } : {}),
+    ...(config.requiredScopes ? { requiredScopes: config.requiredScopes } : {}),
+  })
+  return { authenticate: server.authenticate, metadataRoute: server.metadataRoute }
 }
 
 function argsOr(flag: number, flagDefault: number, fromConfig: number | undefined): number {

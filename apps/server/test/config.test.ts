@@ -92,3 +92,51 @@ describe('config file', () => {
     expect(JSON.stringify(schema)).toContain('readOnly')
   })
 })
+
+describe('config file: HTTP auth and rate limits', () => {
+  it('accepts OAuth, API keys and rate limits', () => {
+    const config = parseConfig(
+      JSON.stringify({
+        servers: [{ name: 'a', products: ['dataverse'], rateLimits: { perCaller: { limit: 60, windowSeconds: 60 } } }],
+        http: {
+          auth: {
+            kind: 'oauth',
+            issuer: 'https://login.example.com/t/v2.0',
+            audience: 'api://bizmcp',
+            requiredScopes: ['Tools.Call'],
+            resourceUrl: 'https://mcp.example.com',
+          },
+        },
+      }),
+    )
+    expect(config.http?.auth).toMatchObject({ kind: 'oauth', audience: 'api://bizmcp' })
+    expect(config.servers[0]?.rateLimits?.perCaller).toEqual({ limit: 60, windowSeconds: 60 })
+    const keys = parseConfig(
+      JSON.stringify({
+        servers: [{ name: 'a', products: ['x'] }],
+        http: { auth: { kind: 'api-keys', keys: [{ name: 'agent', sha256: 'a'.repeat(64) }] } },
+      }),
+    )
+    expect(keys.http?.auth).toMatchObject({ kind: 'api-keys' })
+  })
+
+  it('explains bad auth and rate limit settings', () => {
+    expect(
+      problems({
+        servers: [{ name: 'a', products: ['x'] }],
+        http: { auth: { kind: 'api-keys', keys: [{ name: 'agent', sha256: 'secret' }] } },
+      }),
+    ).toMatch(/http\.auth\.keys\[0\]\.sha256: a hex SHA-256 hash: bizmcp config hash-key prints one/)
+    expect(
+      problems({
+        servers: [{ name: 'a', products: ['x'] }],
+        http: { auth: { kind: 'oauth', issuer: 'not a url', audience: 'x', resourceUrl: 'https://m' } },
+      }),
+    ).toMatch(/http\.auth\.issuer/)
+    expect(
+      problems({
+        servers: [{ name: 'a', products: ['x'], rateLimits: { perCaller: { limit: 0, windowSeconds: 60 } } }],
+      }),
+    ).toMatch(/servers\[0\]\.rateLimits\.perCaller\.limit/)
+  })
+})
