@@ -23,7 +23,8 @@ const emulatorMounts: Record<string, (sandbox: Sandbox, options: StandardSandbox
       createDataverseEmulator({
         db: sandbox.db,
         schema: standardSchema,
-        seed: generateSeed(standardSchema, { scale: options.scale ?? 1, seed: options.seed ?? 42 }),
+        // generated only when the database has no data yet
+        seed: () => generateSeed(standardSchema, { scale: options.scale ?? 1, seed: options.seed ?? 42 }),
         orgUrl: () => sandbox.urlOf('dataverse'),
         verifyToken: (token) => sandbox.entra.verifyAccessToken(token, { audience: sandbox.urlOf('dataverse') }),
         authorizationUri: sandbox.entra.authority,

@@ -2,6 +2,7 @@
 
 import type { Preferences } from './http.js'
 import type { SchemaModel } from './model.js'
+import type { SearchIndex } from './search/search-index.js'
 import type { Store } from './store/store.js'
 
 export interface CallerIdentity {
@@ -20,6 +21,8 @@ export interface RequestContext {
   apiBase: string
   now: Date
   prefs: Preferences
+  /** the Dataverse search index; absent when search is off */
+  search?: SearchIndex
   /** $batch change set: Content-ID → entity URL of the record the request created */
   contentIds?: Map<string, string>
 }

@@ -5,9 +5,12 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { CallerIdentity, RequestContext } from './context.js'
 import { DataverseError, ErrorCodes, segmentNotFound } from './errors.js'
 import { type DvRequest, type DvResponse, fromError, json, parsePrefer, toFetchResponse } from './http.js'
+import { restoreCustomizations } from './metadata/customize.js'
 import { SchemaModel } from './model.js'
 import { routeApiRequest } from './router.js'
 import type { SchemaDefinition, SeedData } from './schema/types.js'
+import { handleSearch } from './search/routes.js'
+import { SearchIndex } from './search/search-index.js'
 import { quote } from './store/columns.js'
 import { loadSeed } from './store/seed-loader.js'
 import { Store } from './store/store.js'
@@ -20,7 +23,11 @@ export type TokenVerification =
 export interface DataverseEmulatorOptions {
   db: DatabaseSync
   schema: SchemaDefinition
-  seed?: SeedData
+  /**
+   * Demo data, loaded once into a database that has none. A function is called only then, so a
+   * file database that is already seeded doesn't pay for generating the data again.
+   */
+  seed?: SeedData | (() => SeedData)
   /**
    * e.g. http://sandbox.localhost/dataverse; a function when the public URL can change after
    * creation (the sandbox learns its port when it is served) — read on every request.
@@ -47,6 +54,8 @@ export interface DataverseEmulator {
 }
 
 const API_PREFIX = /^\/api\/data\/v9\.[0-2](?=\/|$|\?)/
+/** the native Dataverse search endpoint, e.g. /api/search/v2.0/query */
+const SEARCH_PREFIX = /^\/api\/search\/v2\.0\/([A-Za-z]+)\/?$/
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000'
 
 function stableGuid(text: string): string {
@@ -54,30 +63,53 @@ function stableGuid(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`
 }
 
+type SeedIdentity = Pick<SeedData, 'currentUserId' | 'businessUnitId' | 'organizationId'>
+
+/**
+ * Loads the seed into an unseeded database and remembers who the signed-in user, business unit and
+ * organization are, so that later starts read them back instead of generating the seed.
+ */
+function seedIdentity(store: Store, seed: DataverseEmulatorOptions['seed']): SeedIdentity | undefined {
+  if (!seed) return undefined
+  const saved = store.getMeta('seed_identity')
+  if (store.getMeta('seeded') === '1' && saved) return JSON.parse(saved) as SeedIdentity
+  const data = typeof seed === 'function' ? seed() : seed
+  const identity: SeedIdentity = {
+    currentUserId: data.currentUserId,
+    businessUnitId: data.businessUnitId,
+    organizationId: data.organizationId,
+  }
+  if (store.getMeta('seeded') !== '1') {
+    loadSeed(store, store.model, data, new Date())
+    store.setMeta('seeded', '1')
+  }
+  store.setMeta('seed_identity', JSON.stringify(identity))
+  return identity
+}
+
 export function createDataverseEmulator(options: DataverseEmulatorOptions): DataverseEmulator {
   const currentOrgUrl = () =>
     (typeof options.orgUrl === 'function' ? options.orgUrl() : options.orgUrl).replace(/\/$/, '')
   const model = new SchemaModel(options.schema)
   const store = new Store(options.db, model)
-  for (const def of store.customTables()) {
-    if (!model.tables.has(def.logicalName)) {
-      model.addTable(def)
-      model.addPlatformRelationships(def.logicalName)
-    }
-  }
+  restoreCustomizations(model, store)
   for (const table of model.tables.values()) store.ensureTable(table)
-  if (options.seed && store.getMeta('seeded') !== '1') {
-    loadSeed(store, model, options.seed, new Date())
-    store.setMeta('seeded', '1')
-  }
-  const organizationId = options.seed?.organizationId ?? stableGuid(currentOrgUrl())
+  const identity = seedIdentity(store, options.seed)
+  const search = new SearchIndex(options.db, model, store)
+  store.transaction(() =>
+    search.build(
+      (key) => store.getMeta(key),
+      (key, value) => store.setMeta(key, value),
+    ),
+  )
+  const organizationId = identity?.organizationId ?? stableGuid(currentOrgUrl())
   const limiter = options.serviceProtection ? new RequestLimiter(options.serviceProtection) : undefined
   const authorizationUri = options.authorizationUri ?? 'https://login.microsoftonline.com/common/oauth2/authorize'
 
   function resolveCaller(oid: string): CallerIdentity {
     const users = model.table('systemuser')
-    let userId = options.seed?.currentUserId ?? ZERO_GUID
-    let businessUnitId = options.seed?.businessUnitId ?? ZERO_GUID
+    let userId = identity?.currentUserId ?? ZERO_GUID
+    let businessUnitId = identity?.businessUnitId ?? ZERO_GUID
     if (users) {
       const conditions = [`${quote('systemuserid')} = ?`]
       const params = [oid.toLowerCase()]
@@ -105,6 +137,14 @@ export function createDataverseEmulator(options: DataverseEmulatorOptions): Data
     return toFetchResponse(res)
   }
 
+  function searchDispatch(ctx: RequestContext, req: DvRequest, operation: string): DvResponse {
+    try {
+      return handleSearch(ctx, req, operation, false)
+    } catch (err) {
+      return fromError(err)
+    }
+  }
+
   /** Synchronous dispatch, also used for each part of a $batch. */
   function dispatch(ctx: RequestContext, req: DvRequest): DvResponse {
     try {
@@ -122,7 +162,7 @@ export function createDataverseEmulator(options: DataverseEmulatorOptions): Data
       orgUrl: currentOrgUrl(),
       webApiUrl: `${currentOrgUrl()}/api/data/v9.2/`,
       tables: [...model.tables.keys()],
-      currentUserId: options.seed?.currentUserId ?? ZERO_GUID,
+      currentUserId: identity?.currentUserId ?? ZERO_GUID,
       organizationId,
     }),
     async handle(request: Request, path: string): Promise<Response> {
@@ -148,12 +188,15 @@ export function createDataverseEmulator(options: DataverseEmulatorOptions): Data
       const orgUrl = currentOrgUrl()
       const apiBase = `${orgUrl}/api/data/v9.2/`
       const url = new URL(orgUrl + path)
-      const match = API_PREFIX.exec(url.pathname.slice(new URL(orgUrl).pathname.replace(/\/$/, '').length))
-      if (!match) return toFetchResponse(fromError(segmentNotFound(url.pathname)))
-      const basePath = new URL(orgUrl).pathname.replace(/\/$/, '') + match[0]
-      const apiPath = url.pathname.slice(basePath.length)
+      const orgPath = new URL(orgUrl).pathname.replace(/\/$/, '')
+      const relative = url.pathname.slice(orgPath.length)
+      const searchOperation = SEARCH_PREFIX.exec(relative)?.[1]
+      const match = API_PREFIX.exec(relative)
+      if (!match && !searchOperation) return toFetchResponse(fromError(segmentNotFound(url.pathname)))
+      const apiPath = match ? relative.slice(match[0].length) : relative
       const bodyText = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
       const ctx: RequestContext = {
+        search,
         model,
         store,
         caller: resolveCaller(oid),
@@ -163,9 +206,9 @@ export function createDataverseEmulator(options: DataverseEmulatorOptions): Data
         now: new Date(),
         prefs: parsePrefer(request.headers),
       }
-      return toFetchResponse(
-        dispatch(ctx, { method: request.method, url, apiPath, headers: request.headers, bodyText }),
-      )
+      const req: DvRequest = { method: request.method, url, apiPath, headers: request.headers, bodyText }
+      if (searchOperation) return toFetchResponse(searchDispatch(ctx, req, searchOperation))
+      return toFetchResponse(dispatch(ctx, req))
     },
   }
 }

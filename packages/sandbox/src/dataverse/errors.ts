@@ -18,9 +18,14 @@ export const ErrorCodes = {
   /** 429: too many requests in the window */
   throttledRequests: '0x80072322',
   unauthorized: '0x80072560',
-  /** metadata: attribute/entity name already exists */
+  /** metadata: a table with this schema name already exists */
   duplicateName: '0x80044363',
-  invalidSchemaName: '0x80047013',
+  /** metadata: DuplicateAttributeSchemaName */
+  duplicateAttributeSchemaName: '0x80047013',
+  /** metadata: InvalidNamePrefix (no customization prefix) */
+  invalidNamePrefix: '0x80044366',
+  /** metadata: CannotDeleteMetadata (system tables and columns) */
+  cannotDeleteMetadata: '0x8004F032',
   invalidState: '0x8004431a',
   methodNotAllowed: '0x80060891',
   notSupported: '0x80040800',

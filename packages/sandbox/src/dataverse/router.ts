@@ -8,6 +8,7 @@ import { type DvRequest, type DvResponse, json } from './http.js'
 import { handleEntityDefinitions, handleRelationshipDefinitions } from './metadata/routes.js'
 import { handleEntitySet } from './routes/entity-routes.js'
 import { guidKey, parseSegments } from './routes/path.js'
+import { handleSearch } from './search/routes.js'
 
 export type Dispatch = (ctx: RequestContext, req: DvRequest) => DvResponse
 
@@ -24,6 +25,7 @@ export function routeApiRequest(ctx: RequestContext, req: DvRequest, dispatch: D
     }
     return handleEntitySet(ctx, req, table, segments)
   }
+  if (segments.length === 1 && first.name === 'searchquery') return handleSearch(ctx, req, 'searchquery', true)
   if (segments.length === 1 && isUnboundOperation(first.name) && (first.key === undefined || first.key === '')) {
     return handleUnboundOperation(ctx, req, first.name)
   }

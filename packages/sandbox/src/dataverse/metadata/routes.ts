@@ -10,8 +10,10 @@ import { parseFilter } from '../odata/filter-parser.js'
 import { type ExpandItem, parseExpand, parseSelect } from '../odata/query-options.js'
 import type { Segment } from '../routes/path.js'
 import { guidKey } from '../routes/path.js'
+import type { AttributeDefinition } from '../schema/types.js'
 import { matchesFilter } from './evaluate.js'
 import { attributeShape, entityShape, metadataId, metadataType, optionSetShape, relationshipShape } from './shapes.js'
+import { writeEntityDefinitions, writeRelationshipDefinitions } from './write-routes.js'
 
 type Shape = Record<string, unknown>
 
@@ -47,7 +49,7 @@ function project(shape: Shape, select: string[] | undefined, typeName: string): 
   return out
 }
 
-function findTable(ctx: RequestContext, key: string | undefined): TableModel {
+export function findTable(ctx: RequestContext, key: string | undefined): TableModel {
   const byName = /^LogicalName='([^']*)'$/.exec(key ?? '')
   if (byName) {
     const table = ctx.model.table(byName[1] as string)
@@ -67,6 +69,22 @@ function findTable(ctx: RequestContext, key: string | undefined): TableModel {
   return table
 }
 
+/** An attribute by `LogicalName='x'` or MetadataId key; 404 when the table has none. */
+export function findAttribute(table: TableModel, key: string): AttributeDefinition {
+  const byName = /^LogicalName='([^']*)'$/.exec(key)?.[1]
+  const byId = guidKey(key)
+  const attr = table.def.attributes.find(
+    (a) => a.logicalName === byName || metadataId(`attribute:${table.def.logicalName}.${a.logicalName}`) === byId,
+  )
+  if (!attr)
+    throw new DataverseError(
+      404,
+      ErrorCodes.objectDoesNotExist,
+      `Could not find attribute ${key} on entity ${table.def.logicalName}.`,
+    )
+  return attr
+}
+
 function attributesOf(table: TableModel, cast: string | undefined, item: ExpandItem | MetadataOptions): Shape[] {
   return table.def.attributes
     .filter((attr) => !cast || metadataType(attr) === cast)
@@ -75,7 +93,10 @@ function attributesOf(table: TableModel, cast: string | undefined, item: ExpandI
     .map(({ attr, shape }) => {
       const out = project(shape, item.select, cast ?? 'AttributeMetadata')
       for (const e of item.expand ?? []) {
-        if ((e.navigation === 'OptionSet' || e.navigation === 'GlobalOptionSet') && attr.options)
+        if (
+          (e.navigation === 'OptionSet' || e.navigation === 'GlobalOptionSet') &&
+          (attr.options || attr.type === 'Boolean')
+        )
           out[e.navigation] = optionSetShape(table, attr)
         else if (e.navigation !== 'OptionSet' && e.navigation !== 'GlobalOptionSet')
           throw querySyntaxError(
@@ -109,6 +130,7 @@ function entityWithExpands(ctx: RequestContext, table: TableModel, options: Meta
 }
 
 export function handleEntityDefinitions(ctx: RequestContext, req: DvRequest, segments: Segment[]): DvResponse {
+  if (req.method === 'POST' || req.method === 'DELETE') return writeEntityDefinitions(ctx, req, segments)
   if (req.method !== 'GET')
     throw new DataverseError(
       405,
@@ -137,17 +159,7 @@ export function handleEntityDefinitions(ctx: RequestContext, req: DvRequest, seg
         value: attributesOf(table, cast, options),
       })
     }
-    const byName = /^LogicalName='([^']*)'$/.exec(second.key)?.[1]
-    const byId = guidKey(second.key)
-    const attr = table.def.attributes.find(
-      (a) => a.logicalName === byName || metadataId(`attribute:${table.def.logicalName}.${a.logicalName}`) === byId,
-    )
-    if (!attr)
-      throw new DataverseError(
-        404,
-        ErrorCodes.objectDoesNotExist,
-        `Could not find attribute ${second.key} on entity ${table.def.logicalName}.`,
-      )
+    const attr = findAttribute(table, second.key)
     const cast = third ? CAST.exec(third.name)?.[1] : undefined
     if (third && (!cast || metadataType(attr) !== cast)) throw segmentNotFound(third.name)
     const [shape] = attributesOf(table, undefined, { ...options, filter: undefined }).filter(
@@ -165,6 +177,7 @@ export function handleEntityDefinitions(ctx: RequestContext, req: DvRequest, seg
 }
 
 export function handleRelationshipDefinitions(ctx: RequestContext, req: DvRequest, segments: Segment[]): DvResponse {
+  if (req.method === 'POST') return writeRelationshipDefinitions(ctx, req, segments)
   if (req.method !== 'GET')
     throw new DataverseError(
       405,

@@ -75,7 +75,7 @@ export function attributeShape(table: TableModel, attr: AttributeDefinition): Re
     '@odata.type': `#Microsoft.Dynamics.CRM.${metadataType(attr)}`,
     MetadataId: metadataId(`attribute:${table.def.logicalName}.${attr.logicalName}`),
     LogicalName: attr.logicalName,
-    SchemaName: attr.logicalName,
+    SchemaName: attr.schemaName ?? attr.logicalName,
     EntityLogicalName: table.def.logicalName,
     AttributeType: attr.type,
     AttributeTypeName: { Value: `${attr.type}Type` },
@@ -103,6 +103,7 @@ export function attributeShape(table: TableModel, attr: AttributeDefinition): Re
 }
 
 export function optionSetShape(table: TableModel, attr: AttributeDefinition): Record<string, unknown> {
+  if (attr.type === 'Boolean') return booleanOptionSetShape(table, attr)
   return {
     MetadataId: metadataId(`optionset:${table.def.logicalName}.${attr.logicalName}`),
     Name: `${table.def.logicalName}_${attr.logicalName}`,
@@ -135,5 +136,22 @@ export function relationshipShape(rel: RelationshipDefinition, custom: boolean):
     ReferencingAttribute: rel.referencingAttribute,
     ReferencedEntityNavigationPropertyName: rel.referencedEntityNavigationPropertyName,
     ReferencingEntityNavigationPropertyName: rel.referencingEntityNavigationPropertyName,
+  }
+}
+
+/** Two-option columns describe their labels as TrueOption/FalseOption rather than an Options list. */
+function booleanOptionSetShape(table: TableModel, attr: AttributeDefinition): Record<string, unknown> {
+  const option = (value: 0 | 1) => ({
+    Value: value,
+    Label: label(attr.options?.find((o) => o.value === value)?.label ?? (value ? 'Yes' : 'No')),
+    Description: label(undefined),
+  })
+  return {
+    MetadataId: metadataId(`optionset:${table.def.logicalName}.${attr.logicalName}`),
+    Name: `${table.def.logicalName}_${attr.logicalName}`,
+    OptionSetType: 'Boolean',
+    IsGlobal: false,
+    TrueOption: option(1),
+    FalseOption: option(0),
   }
 }

@@ -33,6 +33,8 @@ export interface OptionDefinition {
 
 export interface AttributeDefinition {
   logicalName: string
+  /** as given when the column was created through the metadata API (e.g. `new_Budget`); else the logical name */
+  schemaName?: string
   type: AttributeType
   displayName: string
   description?: string

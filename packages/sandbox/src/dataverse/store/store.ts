@@ -3,13 +3,18 @@
 
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite'
 import type { SchemaModel, TableModel } from '../model.js'
-import type { TableDefinition } from '../schema/types.js'
+import type { RelationshipDefinition, TableDefinition } from '../schema/types.js'
 import { columnsOf, quote } from './columns.js'
 import type { DbValue } from './values.js'
 
 export type Row = Record<string, unknown>
 
+/** `write` after a row was inserted or updated, `delete` just before it goes. */
+export type RowListener = (table: TableModel, id: string, change: 'write' | 'delete') => void
+
 export class Store {
+  /** follows every row change (the search index keeps itself in sync this way) */
+  rowListener?: RowListener
   private savepointDepth = 0
   private version = 0
 
@@ -81,6 +86,15 @@ export class Store {
     return rows.map((r) => JSON.parse(r.definition) as TableDefinition)
   }
 
+  /** Relationships created through the metadata API (lookup columns), kept with the custom tables. */
+  customRelationships(): RelationshipDefinition[] {
+    return JSON.parse(this.getMeta('custom_relationships') ?? '[]') as RelationshipDefinition[]
+  }
+
+  saveCustomRelationships(relationships: RelationshipDefinition[]): void {
+    this.setMeta('custom_relationships', JSON.stringify(relationships))
+  }
+
   nextVersion(): number {
     this.version += 1
     this.setMeta('version', String(this.version))
@@ -110,6 +124,7 @@ export class Store {
     this.assertColumns(table, cols)
     const sql = `INSERT INTO ${quote(table.def.logicalName)} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`
     this.db.prepare(sql).run(...cols.map((c) => values[c] as SQLInputValue))
+    this.rowListener?.(table, String(values[table.def.primaryIdAttribute]), 'write')
   }
 
   update(table: TableModel, id: string, values: Record<string, DbValue>): void {
@@ -118,9 +133,11 @@ export class Store {
     this.assertColumns(table, cols)
     const sql = `UPDATE ${quote(table.def.logicalName)} SET ${cols.map((c) => `${quote(c)} = ?`).join(', ')} WHERE ${quote(table.def.primaryIdAttribute)} = ?`
     this.db.prepare(sql).run(...cols.map((c) => values[c] as SQLInputValue), id)
+    this.rowListener?.(table, id, 'write')
   }
 
   delete(table: TableModel, id: string): void {
+    this.rowListener?.(table, id, 'delete')
     const sql = `DELETE FROM ${quote(table.def.logicalName)} WHERE ${quote(table.def.primaryIdAttribute)} = ?`
     this.db.prepare(sql).run(id)
   }
