@@ -25,7 +25,9 @@ export function routeApiRequest(ctx: RequestContext, req: DvRequest, dispatch: D
     }
     return handleEntitySet(ctx, req, table, segments)
   }
-  if (segments.length === 1 && first.name === 'searchquery') return handleSearch(ctx, req, 'searchquery', true)
+  if (segments.length === 1 && ['searchquery', 'searchstatus', 'searchstatistics'].includes(first.name)) {
+    return handleSearch(ctx, req, first.name, true)
+  }
   if (segments.length === 1 && isUnboundOperation(first.name) && (first.key === undefined || first.key === '')) {
     return handleUnboundOperation(ctx, req, first.name)
   }

@@ -134,3 +134,38 @@ describe('simple query syntax', () => {
     expect(() => toFtsQuery('- -', 'any')).toThrow()
   })
 })
+
+describe('Dataverse search status and statistics', () => {
+  it('reports which tables and columns are searchable, on both endpoints', async () => {
+    const { call } = searchEmulator()
+    const native = await call('GET', '/api/search/v2.0/status')
+    expect(native.status).toBe(200)
+    const status = JSON.parse(native.json.response).value
+    expect(status).toMatchObject({ status: 'provisioned', lockboxstatus: 'Disabled', cmkstatus: 'Disabled' })
+    const tables = status.entitystatusresults.map((e: { entitylogicalname: string }) => e.entitylogicalname).sort()
+    expect(tables).toEqual([...SEARCHABLE].sort())
+    const account = status.entitystatusresults.find(
+      (e: { entitylogicalname: string }) => e.entitylogicalname === 'account',
+    )
+    expect(account).toMatchObject({ objecttypecode: 1, primarynamefield: 'name', entitystatus: 'EntitySyncComplete' })
+    expect(account.searchableindexedfieldinfomap.name).toEqual({ indexfieldname: expect.any(String) })
+    const webApi = await call('GET', '/api/data/v9.2/searchstatus')
+    expect(webApi.json['@odata.context']).toContain('searchstatusResponse')
+    expect(JSON.parse(webApi.json.response).value.status).toBe('provisioned')
+  })
+
+  it('counts the indexed documents', async () => {
+    const { call } = searchEmulator()
+    const before = JSON.parse((await call('GET', '/api/search/v2.0/statistics')).json.response).value
+    expect(before.documentcount).toBeGreaterThan(0)
+    expect(before.storagesizeinbytes).toBeGreaterThan(0)
+    await call('POST', '/api/data/v9.2/accounts', { body: { name: 'Searchable Statistics Inc' } })
+    const after = JSON.parse((await call('GET', '/api/data/v9.2/searchstatistics')).json.response).value
+    expect(after.documentcount).toBe(before.documentcount + 1)
+  })
+
+  it('answers only GET', async () => {
+    const { call } = searchEmulator()
+    expect((await call('POST', '/api/search/v2.0/status', { body: {} })).status).toBe(405)
+  })
+})
