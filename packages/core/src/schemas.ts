@@ -39,6 +39,8 @@ export function buildToolSchemas(tool: AnyTool, consentFallback: ConsentFallback
         .describe('Set true only after the user explicitly approved this change in the conversation.'),
     })
   }
+  // Unknown arguments are refused, not dropped: a misspelt filter must not silently widen a query.
+  input = input.strict()
   return {
     input,
     output,
@@ -54,5 +56,21 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<
   >
   // MCP clients read the schema inline; the $schema URI only costs tokens.
   delete json.$schema
-  return json
+  return dropSafeIntegerBounds(json) as Record<string, unknown>
+}
+
+/**
+ * zod's .int() adds ±Number.MAX_SAFE_INTEGER bounds to every integer. They tell a model nothing
+ * and cost tokens on every turn, so they go; real bounds (.min, .max) stay.
+ */
+function dropSafeIntegerBounds(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(dropSafeIntegerBounds)
+  if (!node || typeof node !== 'object') return node
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'minimum' && value === Number.MIN_SAFE_INTEGER) continue
+    if (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) continue
+    out[key] = dropSafeIntegerBounds(value)
+  }
+  return out
 }

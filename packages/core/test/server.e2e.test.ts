@@ -297,3 +297,15 @@ async function waitUntil(condition: () => boolean, timeoutMs = 5_000) {
     await new Promise((r) => setTimeout(r, 10))
   }
 }
+
+describe('unknown arguments', () => {
+  it('are refused with the names of the fields that exist, and nothing runs', async () => {
+    const { client, close } = await connect('modern')
+    const result = await client.callTool({ name: 'list_notes', arguments: { pagesize: 2 } })
+    const body = errorBody(result)
+    expect(body.code).toBe('InvalidInput')
+    expect(body.message).toContain("unknown field 'pagesize'")
+    expect(net.service.log).toHaveLength(0)
+    await close()
+  })
+})
