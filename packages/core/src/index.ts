@@ -54,6 +54,7 @@ export {
   type Caller,
   defineTool,
   isWriteTool,
+  type SampleRequest,
   TOOL_NAME_PATTERN,
   type ToolAnnotations,
   type ToolContext,

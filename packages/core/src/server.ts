@@ -227,7 +227,13 @@ async function callTool(
       }
     }
 
-    const toolCtx = createToolContext(state, prepared, caller, ctx)
+    const toolCtx = createToolContext(
+      state,
+      prepared,
+      caller,
+      ctx,
+      era === 'legacy' && Boolean(server.getClientCapabilities()?.sampling),
+    )
     const output = await tool.run(args, toolCtx)
     const checked = schemas.output.safeParse(output)
     if (!checked.success) {
@@ -264,6 +270,7 @@ function createToolContext(
   prepared: PreparedTool,
   caller: Caller | undefined,
   ctx: ServerContext,
+  canSample: boolean,
 ): ToolContext {
   const progressToken = ctx.mcpReq._meta?.progressToken
   return {
@@ -273,6 +280,26 @@ function createToolContext(
     limits: state.limits,
     caller,
     cursor: prepared.cursor,
+    async sample({ system, prompt, maxTokens }) {
+      if (!canSample) return undefined
+      try {
+        const result = await ctx.mcpReq.requestSampling(
+          {
+            messages: [{ role: 'user', content: { type: 'text', text: prompt } }],
+            ...(system ? { systemPrompt: system } : {}),
+            maxTokens,
+          },
+          { signal: ctx.mcpReq.signal, timeout: 120_000 },
+        )
+        const content = Array.isArray(result.content) ? result.content : [result.content]
+        const text = content.map((block) => (block.type === 'text' ? block.text : '')).join('')
+        return text.trim() || undefined
+      } catch (error) {
+        // the user or client may refuse; the tool's deterministic result stands
+        state.log.debug({ err: error, tool: prepared.tool.name }, 'sampling unavailable')
+        return undefined
+      }
+    },
     async progress(progress, total, message) {
       if (progressToken === undefined) return
       await ctx.mcpReq.notify({

@@ -37,6 +37,18 @@ export interface ToolContext<Client = unknown> {
   progress(progress: number, total?: number, message?: string): Promise<void>
   /** opaque paging cursors bound to this tool */
   cursor: CursorCodec
+  /**
+   * Asks the client's own model to write text (MCP sampling), where the client offers it on a
+   * 2025-era session. Resolves undefined otherwise — sampling is deprecated from 2026-07-28 — so
+   * a tool must always have a deterministic result to fall back on.
+   */
+  sample(request: SampleRequest): Promise<string | undefined>
+}
+
+export interface SampleRequest {
+  system?: string
+  prompt: string
+  maxTokens: number
 }
 
 export interface ToolDefinition<

@@ -14,6 +14,12 @@ export interface ConnectedClient {
 
 export interface ClientOptions {
   era?: Era
+  /** declare the sampling capability and answer with this handler (2025-era sessions) */
+  onSample?: (request: {
+    systemPrompt?: string
+    messages: Array<{ role: string; content: { type: string; text?: string } }>
+    maxTokens: number
+  }) => Promise<string>
   /** declare the elicitation capability and answer with this handler */
   onElicit?: (request: {
     message: string
@@ -25,7 +31,10 @@ function newClient(options: ClientOptions): Client {
   const client = new Client(
     { name: 'bizmcp-test', version: '1.0.0' },
     {
-      capabilities: options.onElicit ? { elicitation: { form: {} } } : {},
+      capabilities: {
+        ...(options.onElicit ? { elicitation: { form: {} } } : {}),
+        ...(options.onSample ? { sampling: {} } : {}),
+      },
       ...(options.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {}),
     },
   )
@@ -34,6 +43,13 @@ function newClient(options: ClientOptions): Client {
     client.setRequestHandler('elicitation/create', async (request) => {
       const params = request.params as { message: string; requestedSchema?: unknown }
       return answer(params) as never
+    })
+  }
+  if (options.onSample) {
+    const sample = options.onSample
+    client.setRequestHandler('sampling/createMessage', async (request) => {
+      const text = await sample(request.params as never)
+      return { role: 'assistant', content: { type: 'text', text }, model: 'test-model', stopReason: 'endTurn' } as never
     })
   }
   return client
