@@ -22,7 +22,7 @@ export interface BuildOptions {
   log: Logger
   sandboxMode: SandboxMode
   /** shared between the servers of one process; created on first need */
-  sandbox: { instance?: Sandbox; options?: { db?: string; scale?: number } }
+  sandbox: { instance?: Sandbox; options?: { db?: string; scale?: number; emulators?: string[] } }
   version: string
 }
 
@@ -34,6 +34,14 @@ export interface BuiltServer {
 
 export class BuildError extends Error {
   override name = 'BuildError'
+}
+
+/** The sandbox emulators the given products need: only those are mounted (and seeded). */
+export async function emulatorsFor(products: string[]): Promise<string[]> {
+  const modules = await Promise.all(
+    products.filter((name) => name in productLoaders).map((name) => productLoaders[name]!()),
+  )
+  return [...new Set(modules.flatMap((module) => module.sandboxEmulators ?? []))]
 }
 
 export async function buildServer(options: BuildOptions): Promise<BuiltServer> {

@@ -16,7 +16,7 @@ import {
 } from '@bizmcp/core'
 import type { Sandbox } from '@bizmcp/sandbox'
 import { HELP, type ParsedArgs, parseCliArgs, type ServeArgs, UsageError } from './args.js'
-import { BuildError, buildServer } from './build.js'
+import { BuildError, buildServer, emulatorsFor } from './build.js'
 import { clientSnippet } from './client-snippets.js'
 import {
   type AuthConfig,
@@ -141,7 +141,8 @@ async function serve(args: ServeArgs, io: Io): Promise<number> {
     )
   }
   const log = createLogger()
-  const shared: { instance?: Sandbox } = {}
+  const emulators = await emulatorsFor(config.servers.flatMap((server) => server.products))
+  const shared: { instance?: Sandbox; options: { emulators: string[] } } = { options: { emulators } }
   const built: Array<{ config: ServerConfig; server: BizmcpServer }> = []
   for (const server of config.servers) {
     const result = await buildServer({

@@ -4,6 +4,7 @@
 import type { ProductModule } from '@bizmcp/core'
 
 export const productLoaders: Record<string, () => Promise<ProductModule>> = {
+  dataverse: () => import('@bizmcp/dataverse-mcp').then((m) => m.default),
   // new-package: insert above this line
 }
 

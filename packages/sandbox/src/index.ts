@@ -45,6 +45,30 @@ export {
   verifyAccessToken,
 } from './entra/verify.js'
 export {
+  type ConnectedApp,
+  DEFAULT_SF_CLIENT_ID,
+  DEFAULT_SF_CLIENT_SECRET,
+  DEFAULT_SF_PASSWORD,
+  DEFAULT_SF_SECURITY_TOKEN,
+  defaultSalesforceLogins,
+  type SalesforceConfig,
+  type SalesforceConfigOptions,
+  type SalesforceLogin,
+} from './salesforce/config.js'
+export {
+  createSalesforceEmulator,
+  SALESFORCE_PREFIX,
+  type SalesforceEmulator,
+  type SalesforceEmulatorOptions,
+} from './salesforce/emulator.js'
+export { salesCloudSchema } from './salesforce/schema/objects.js'
+export type {
+  FieldDef as SalesforceFieldDef,
+  ObjectDef as SalesforceObjectDef,
+  SchemaDef as SalesforceSchema,
+} from './salesforce/schema/types.js'
+export type { DemoSeedOptions as SalesforceSeedOptions } from './salesforce/seed/index.js'
+export {
   createSandbox,
   DEFAULT_SANDBOX_BASE_URL,
   DEFAULT_TOKEN_LIFETIME_SECONDS,

@@ -4,6 +4,7 @@ import { createDataverseEmulator } from './dataverse/emulator.js'
 import { standardSchema } from './dataverse/schema/index.js'
 import { generateSeed, sandboxUsers } from './dataverse/seed/index.js'
 import { DEFAULT_USER_PASSWORD, type EntraOptions } from './entra/config.js'
+import { createSalesforceEmulator } from './salesforce/emulator.js'
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js'
 // new-package: emulator imports
 
@@ -28,6 +29,16 @@ const emulatorMounts: Record<string, (sandbox: Sandbox, options: StandardSandbox
         orgUrl: () => sandbox.urlOf('dataverse'),
         verifyToken: (token) => sandbox.entra.verifyAccessToken(token, { audience: sandbox.urlOf('dataverse') }),
         authorizationUri: sandbox.entra.authority,
+      }),
+    ),
+  salesforce: (sandbox, options) =>
+    sandbox.mount(
+      createSalesforceEmulator({
+        db: sandbox.db,
+        baseUrl: () => sandbox.baseUrl,
+        clock: sandbox.clock,
+        // generated only when the database has no demo data yet
+        seed: { seed: options.seed ?? 42, scale: options.scale ?? 1 },
       }),
     ),
   // new-package: emulator mounts
