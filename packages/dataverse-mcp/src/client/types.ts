@@ -114,6 +114,12 @@ export interface SearchOptions {
   /** table logical names to search; all search-enabled tables when left out */
   tables?: string[]
   top?: number
+  /** results to skip (paging) */
+  skip?: number
+  /** columns to search in (all of `tables`), default: the tables' search columns */
+  searchColumns?: string[]
+  /** columns to return (all of `tables`), default: the primary name */
+  selectColumns?: string[]
   /** OData-style filter the search API accepts */
   filter?: string
   signal?: AbortSignal
@@ -128,6 +134,63 @@ export interface SearchHit {
   attributes: Record<string, unknown>
   /** matched fragments per column, with the match marked */
   highlights?: Record<string, string[]>
+}
+
+/** A table enabled for Dataverse search, from GET /api/search/v2.0/status. */
+export interface SearchSource {
+  table: string
+  primaryName?: string
+  /** the columns indexed for search */
+  columns: string[]
+}
+
+/** Column kinds accepted when creating tables and columns (Dataverse AttributeType names). */
+export type NewColumnType =
+  | 'String'
+  | 'Memo'
+  | 'Integer'
+  | 'BigInt'
+  | 'Decimal'
+  | 'Double'
+  | 'Money'
+  | 'Boolean'
+  | 'DateTime'
+  | 'Picklist'
+  | 'Lookup'
+
+export interface NewColumn {
+  /** e.g. new_DueDate; the logical name is its lower case */
+  schemaName: string
+  displayName: string
+  description?: string
+  type: NewColumnType
+  required?: boolean
+  /** String/Memo */
+  maxLength?: number
+  /** Decimal/Money/Double */
+  precision?: number
+  /** DateTime: date only instead of date and time */
+  dateOnly?: boolean
+  /** Picklist: option labels, values assigned by Dataverse */
+  options?: string[]
+  /** Lookup: the logical name of the table it points at */
+  target?: string
+}
+
+export interface NewTable {
+  /** e.g. new_Project; the logical name is its lower case */
+  schemaName: string
+  displayName: string
+  pluralDisplayName: string
+  description?: string
+  ownership: 'UserOwned' | 'OrganizationOwned'
+  primaryName: { schemaName: string; displayName: string; maxLength?: number }
+}
+
+/** Names and descriptions of every table's columns, for metadata search. */
+export interface ColumnCatalogEntry {
+  table: string
+  columns: Array<{ logicalName: string; displayName: string; description?: string }>
 }
 
 export interface DataverseClient {
@@ -170,4 +233,14 @@ export interface DataverseClient {
   search(query: string, options?: SearchOptions): Promise<{ hits: SearchHit[]; total?: number }>
   /** forgets cached metadata (after creating or changing tables) */
   invalidateMetadata(): void
+  /** the tables enabled for Dataverse search and their indexed columns (GET /api/search/v2.0/status), cached */
+  searchSources(signal?: AbortSignal): Promise<SearchSource[]>
+  /** every table's column names and descriptions, cached (for metadata search) */
+  columnCatalog(signal?: AbortSignal): Promise<ColumnCatalogEntry[]>
+  /** POST EntityDefinitions; returns the new table's metadata */
+  createTable(table: NewTable, signal?: AbortSignal): Promise<TableInfo>
+  /** POST EntityDefinitions(LogicalName=…)/Attributes, or RelationshipDefinitions for lookups; returns the logical name */
+  createColumn(table: string, column: NewColumn, signal?: AbortSignal): Promise<string>
+  /** DELETE EntityDefinitions(LogicalName=…) */
+  deleteTable(table: string, signal?: AbortSignal): Promise<void>
 }
