@@ -52,7 +52,7 @@ function resourceResult(tool: AnyTool, output: Record<string, unknown>, json: st
       { type: 'text', text: summary },
       { type: 'resource', resource: { uri, mimeType: 'application/json', text: json } },
     ],
-    structuredContent: { ...preview, resultResource: { uri, mimeType: 'application/json', bytes, note: summary } },
+    structuredContent: { ...preview, resultResource: { uri, bytes } },
   }
 }
 

@@ -35,3 +35,12 @@ it("adds core's own arguments to the advertised schema, so list and call agree",
   expect(refuse.inputJson.additionalProperties).toBe(false) // unknown arguments are refused
   expect(refuse.input.safeParse({ id: 'x', idd: 'y' }).success).toBe(false)
 })
+
+it('keeps output schemas to what a client can use', () => {
+  const json = toJsonSchema(z.object({ rows: z.array(z.record(z.string(), z.unknown())), total: z.number() }), 'output')
+  expect(json).toEqual({
+    type: 'object',
+    properties: { rows: { type: 'array', items: { type: 'object' } }, total: { type: 'number' } },
+    required: ['rows', 'total'],
+  })
+})

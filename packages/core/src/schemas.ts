@@ -5,12 +5,8 @@ import { z } from 'zod'
 import type { ConsentFallback } from './consent.js'
 import type { AnyTool } from './tool.js'
 
-export const ResultResource = z.object({
-  uri: z.string(),
-  mimeType: z.string(),
-  bytes: z.number().int(),
-  note: z.string(),
-})
+/** where the full result went in resource mode; the text block says the rest */
+export const ResultResource = z.object({ uri: z.string(), bytes: z.number().int() })
 
 export interface ToolSchemas {
   input: z.ZodObject
@@ -24,10 +20,7 @@ export function buildToolSchemas(tool: AnyTool, consentFallback: ConsentFallback
   let output = tool.output
   if (tool.resourceCapable) {
     input = input.extend({
-      returnAsResource: z
-        .boolean()
-        .optional()
-        .describe('Return the full result as an embedded resource (up to 5 MB) instead of inline.'),
+      returnAsResource: z.boolean().optional().describe('Full result as an embedded resource (up to 5 MB)'),
     })
     output = output.extend({ resultResource: ResultResource.optional() })
   }
@@ -56,8 +49,33 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<
   >
   // MCP clients read the schema inline; the $schema URI only costs tokens.
   delete json.$schema
-  return dropSafeIntegerBounds(json) as Record<string, unknown>
+  const trimmed = dropSafeIntegerBounds(json) as Record<string, unknown>
+  return io === 'output' ? (dropOutputNoise(trimmed) as Record<string, unknown>) : trimmed
 }
+
+/**
+ * Output schemas are read by a model on every turn and used by clients to check results; keys
+ * that restate JSON defaults (string property names, "anything else allowed") or only forbid
+ * extra keys (core validates the output itself) cost tokens and tell neither anything.
+ */
+function dropOutputNoise(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(dropOutputNoise)
+  if (!node || typeof node !== 'object') return node
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'additionalProperties' && (value === false || isEmptyObject(value))) continue
+    if (key === 'propertyNames' && isPlainStringSchema(value)) continue
+    out[key] = dropOutputNoise(value)
+  }
+  return out
+}
+
+const isEmptyObject = (value: unknown) => !!value && typeof value === 'object' && Object.keys(value).length === 0
+const isPlainStringSchema = (value: unknown) =>
+  !!value &&
+  typeof value === 'object' &&
+  Object.keys(value).length === 1 &&
+  (value as { type?: unknown }).type === 'string'
 
 /**
  * zod's .int() adds ±Number.MAX_SAFE_INTEGER bounds to every integer. They tell a model nothing

@@ -143,7 +143,8 @@ function prepareTool(entry: SelectedTool, fallback: ConsentFallback, cursorSecre
     description: tool.description,
     inputSchema: schemas.inputJson,
     outputSchema: schemas.outputJson,
-    annotations: { title: tool.title, ...tool.annotations },
+    // title is top-level in both protocol revisions served; repeating it in annotations costs tokens
+    annotations: { ...tool.annotations },
   }
   return {
     tool,

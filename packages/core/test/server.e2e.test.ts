@@ -37,7 +37,8 @@ for (const era of ['legacy', 'modern'] as const) {
         'broken_output',
       ])
       const list = all.find((t) => t.name === 'list_notes')!
-      expect(list.annotations).toMatchObject({ readOnlyHint: true, title: 'List notes' })
+      expect(list.title).toBe('List notes')
+      expect(list.annotations).toEqual({ readOnlyHint: true, openWorldHint: true })
       expect(list.outputSchema).toMatchObject({ type: 'object' })
       expect((list.inputSchema.properties as Record<string, unknown>).returnAsResource).toBeDefined()
       await expect(client.listTools({ cursor: 'bogus' })).rejects.toThrow(/Invalid tools\/list cursor/)
