@@ -81,6 +81,20 @@ describe('queries', () => {
     expect(capped.pages).toBe(3)
   })
 
+  it('pages aggregate results by page number, and flags groups left out by the row cap', async () => {
+    const xml =
+      '<fetch aggregate="true"><entity name="contact"><attribute name="lastname" groupby="true" alias="name"/><attribute name="contactid" aggregate="count" alias="n"/><order alias="name"/></entity></fetch>'
+    const all = await env.client.fetchXml('contacts', xml, { maxRows: 100_000 })
+    expect(all.rows.length).toBeGreaterThan(20)
+    expect(all.truncated).toBe(false)
+    const paged = await env.client.fetchXml('contacts', xml, { maxRows: 100_000, pageSize: 10 })
+    expect(paged.pages).toBe(Math.ceil(all.rows.length / 10))
+    expect(paged.rows).toEqual(all.rows)
+    const capped = await env.client.fetchXml('contacts', xml, { maxRows: 15, pageSize: 10 })
+    expect(capped.rows).toEqual(all.rows.slice(0, 15))
+    expect(capped.truncated).toBe(true)
+  })
+
   it('returns formatted values when asked', async () => {
     const xml =
       '<fetch top="3"><entity name="contact"><attribute name="statecode"/><attribute name="parentcustomerid"/></entity></fetch>'

@@ -218,7 +218,9 @@ export function createDataverseClient(options: DataverseClientOptions): Datavers
 
   async function fetchXml(entitySetName: string, xml: string, opts: FetchXmlOptions): Promise<FetchXmlResult> {
     const attributes = fetchAttributes(xml)
-    const single = attributes.top !== undefined || attributes.aggregate === 'true'
+    // top is answered in one page; aggregate results page by number only (no paging cookie)
+    const single = attributes.top !== undefined
+    const aggregate = attributes.aggregate === 'true'
     const pageSize = Math.min(opts.pageSize ?? (Number(attributes.count) || MAX_PAGE), MAX_PAGE)
     const headers: Record<string, string> = opts.formatted ? { Prefer: FORMATTED_PREFERENCE } : {}
     const rows: Array<Record<string, unknown>> = []
@@ -230,7 +232,11 @@ export function createDataverseClient(options: DataverseClientOptions): Datavers
       opts.signal?.throwIfAborted()
       const paged = single
         ? xml
-        : setFetchAttributes(xml, { page: String(page), count: String(pageSize), 'paging-cookie': cookie })
+        : setFetchAttributes(xml, {
+            page: String(page),
+            count: String(pageSize),
+            ...(aggregate ? {} : { 'paging-cookie': cookie }),
+          })
       const body = await get<Json>(entitySetName, {
         query: { fetchXml: paged },
         headers,
