@@ -11,10 +11,12 @@ import { leadPhase } from './leads.js'
 import { opportunityPhase } from './opportunities.js'
 import { buildUsers, orgPhase } from './org.js'
 import { Rng } from './prng.js'
+import { scenarioPhase } from './scenarios.js'
 
 export { ICP_CRITERIA } from './catalog.js'
 export type { SeedOptions } from './context.js'
 export { DEFAULT_NOW } from './context.js'
+export { OLIVE_OIL_SCENARIO } from './scenarios.js'
 
 /**
  * Lookups that point at rows of a table emitted later (the data has cycles: an account's primary
@@ -58,7 +60,16 @@ function checkSchema(schema: SchemaDefinition, table: string) {
 /** Yields the demo data in batches, tables in an order that satisfies lookups (see DEFERRED_LOOKUPS). */
 export function* generateSeedStream(schema: SchemaDefinition, options: SeedOptions = {}): Generator<Batch> {
   const ctx = new SeedContext(options)
-  for (const phase of [orgPhase, catalogPhase, customerPhase, leadPhase, opportunityPhase, casePhase, activityPhase]) {
+  for (const phase of [
+    orgPhase,
+    catalogPhase,
+    customerPhase,
+    leadPhase,
+    opportunityPhase,
+    casePhase,
+    activityPhase,
+    scenarioPhase,
+  ]) {
     for (const batch of phase(ctx)) {
       checkSchema(schema, batch.table)
       yield batch
