@@ -21,10 +21,10 @@ export const readQuery = defineDataverseTool({
   name: 'read_query',
   title: 'Query with SQL',
   description:
-    'T-SQL SELECT, run as FetchXML (returned): columns/*, TOP, DISTINCT, WHERE (=, <>, <, >, LIKE, IN, BETWEEN, IS NULL, AND/OR/NOT), INNER/LEFT JOIN on lookups, GROUP BY + COUNT/SUM/AVG/MIN/MAX, ORDER BY, OFFSET/FETCH. No subqueries/HAVING/functions. Logical names; max 5000 rows.',
+    'One T-SQL SELECT, run as FetchXML: WHERE (LIKE, IN, BETWEEN, IS NULL), INNER/LEFT JOIN on lookups, GROUP BY with COUNT/SUM/AVG/MIN/MAX, ORDER BY, TOP, OFFSET/FETCH. No subqueries, HAVING or functions. Up to 5000 rows.',
   input: z.object({
     query: z.string().min(1),
-    maxRows: z.number().min(1).optional().describe('Row cap (default: server limit)'),
+    maxRows: z.number().int().min(1).optional().describe('Row cap (default: server limit)'),
     formatted: z.boolean().default(false).describe('Add <column>@formatted labels'),
   }),
   output: z.object({

@@ -1,0 +1,3 @@
+import { tsupPreset } from '@bizmcp/build-config/tsup'
+
+export default tsupPreset({ entry: { cli: 'src/cli.ts', index: 'src/index.ts' } })
