@@ -1,49 +1,19 @@
-// One standard sandbox per test file, and MCP clients on the real path: MCP client → server →
-// Dataverse client → the sandbox's in-process fetch → emulator → SQLite. The server carries the
-// Dataverse tools too, as a deployment that registers both products would.
-import { type CreateServerOptions, createServer, silentLogger } from '@bizmcp/core'
-import { type ClientOptions, connectInProcess, errorBody } from '@bizmcp/core/testing'
+// Test helpers: one standard sandbox per test file, served with the Dataverse tools too, as a
+// deployment that registers both products would be; plus lookups of the scenario data.
 import { type DataverseClient, dataverseModule } from '@bizmcp/dataverse-mcp'
-import { createStandardSandbox, type Sandbox, sandboxConnection } from '@bizmcp/sandbox'
+import { startDataverseEnv } from '@bizmcp/dataverse-mcp/testing'
 import { salesModule } from '../src/index.js'
 
-export interface TestEnv {
-  sandbox: Sandbox
-  client: DataverseClient
-  connect(options?: ClientOptions, server?: CreateServerOptions): ReturnType<typeof connectInProcess>
-  close(): void
-}
+export {
+  acceptConsent as approve,
+  declineConsent as decline,
+  ERAS,
+  errorBody,
+  structured as ok,
+} from '@bizmcp/core/testing'
+export type { DataverseTestEnv as TestEnv } from '@bizmcp/dataverse-mcp/testing'
 
-export async function startEnv(): Promise<TestEnv> {
-  const sandbox = createStandardSandbox({ emulators: ['dataverse'] })
-  const client = await salesModule.connect({ env: {}, sandbox: sandboxConnection(sandbox), log: silentLogger })
-  return {
-    sandbox,
-    client,
-    connect: (options = {}, server = {}) =>
-      connectInProcess(
-        createServer(
-          [
-            { product: dataverseModule.product, client },
-            { product: salesModule.product, client },
-          ],
-          server,
-        ),
-        options,
-      ),
-    close: () => sandbox.close(),
-  }
-}
-
-export type CallResult = { structuredContent?: unknown; content?: unknown; isError?: boolean }
-
-export function ok<T = Record<string, any>>(result: CallResult): T {
-  if (result.isError) throw new Error(`Tool failed: ${JSON.stringify(result.content)}`)
-  return result.structuredContent as T
-}
-
-export const approve = async () => ({ action: 'accept' as const, content: { approve: true } })
-export const decline = async () => ({ action: 'decline' as const })
+export const startEnv = () => startDataverseEnv([dataverseModule.product, salesModule.product])
 
 export const OLIVE_EMAIL = 'sofia.marin@verdelia-oliveoil.com'
 
@@ -57,7 +27,3 @@ export async function oliveLeadId(client: DataverseClient): Promise<string> {
 export async function newLead(client: DataverseClient, values: Record<string, unknown>): Promise<string> {
   return client.create('leads', { subject: 'Test lead', lastname: 'Tester', statecode: 0, statuscode: 1, ...values })
 }
-
-export { errorBody }
-
-export const ERAS = ['legacy', 'modern'] as const

@@ -1,42 +1,19 @@
-// One standard sandbox per test file: the real path MCP client → server → Dataverse client →
-// HTTP (the sandbox's in-process fetch) → emulator → SQLite.
-import { type CreateServerOptions, createServer, silentLogger } from '@bizmcp/core'
-import { type ClientOptions, connectInProcess, errorBody } from '@bizmcp/core/testing'
-import { type DataverseClient, dataverseModule } from '@bizmcp/dataverse-mcp'
-import { createStandardSandbox, type Sandbox, sandboxConnection } from '@bizmcp/sandbox'
+// Test helpers: one standard sandbox per test file (the shared Dataverse test environment), plus
+// lookups of suitable demo cases.
+import type { DataverseClient } from '@bizmcp/dataverse-mcp'
+import { startDataverseEnv } from '@bizmcp/dataverse-mcp/testing'
 import { serviceModule } from '../src/index.js'
 
-export interface TestEnv {
-  sandbox: Sandbox
-  client: DataverseClient
-  userId: string
-  connect(options?: ClientOptions, server?: CreateServerOptions): ReturnType<typeof connectInProcess>
-  close(): void
-}
+export {
+  acceptConsent as approve,
+  declineConsent as decline,
+  ERAS,
+  errorBody,
+  structured as ok,
+} from '@bizmcp/core/testing'
+export type { DataverseTestEnv as TestEnv } from '@bizmcp/dataverse-mcp/testing'
 
-export async function startEnv(): Promise<TestEnv> {
-  const sandbox = createStandardSandbox({ emulators: ['dataverse'] })
-  const client = await serviceModule.connect({ env: {}, sandbox: sandboxConnection(sandbox), log: silentLogger })
-  const { userId } = await client.whoAmI()
-  return {
-    sandbox,
-    client,
-    userId,
-    connect: (options = {}, server = {}) =>
-      connectInProcess(createServer([{ product: serviceModule.product, client }], server), options),
-    close: () => sandbox.close(),
-  }
-}
-
-export type CallResult = { structuredContent?: unknown; content?: unknown; isError?: boolean }
-
-export function ok<T = Record<string, any>>(result: CallResult): T {
-  if (result.isError) throw new Error(`Tool failed: ${JSON.stringify(result.content)}`)
-  return result.structuredContent as T
-}
-
-export const approve = async () => ({ action: 'accept' as const, content: { approve: true } })
-export const decline = async () => ({ action: 'decline' as const })
+export const startEnv = () => startDataverseEnv([serviceModule.product])
 
 /** An open case of the signed-in user with an incoming email from its contact. */
 export async function myOpenCaseWithEmail(client: DataverseClient, userId: string, skip = 0) {
@@ -59,7 +36,3 @@ export async function myOpenCaseWithEmail(client: DataverseClient, userId: strin
   if (!hit) throw new Error('no open case with an incoming email')
   return { caseId: String(hit.incident.incidentid), emailId: String(hit.email.activityid), incident: hit.incident }
 }
-
-export { dataverseModule, errorBody }
-
-export const ERAS = ['legacy', 'modern'] as const

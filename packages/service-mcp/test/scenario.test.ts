@@ -2,30 +2,23 @@
 // (Dataverse + Customer Service) on one standard sandbox: list my open cases, enrich one from the
 // email that opened it, get suggestions, draft and send a reply, resolve the case — and check
 // that the records changed as expected.
-import { createServer, silentLogger } from '@bizmcp/core'
-import { connectInProcess } from '@bizmcp/core/testing'
-import { type DataverseClient, dataverseModule } from '@bizmcp/dataverse-mcp'
-import { createStandardSandbox, type Sandbox, sandboxConnection } from '@bizmcp/sandbox'
+import { dataverseModule } from '@bizmcp/dataverse-mcp'
+import { type DataverseTestEnv, startDataverseEnv } from '@bizmcp/dataverse-mcp/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serviceModule } from '../src/index.js'
 import { approve, ERAS, ok } from './helpers.js'
 
-let sandbox: Sandbox
-let client: DataverseClient
+let env: DataverseTestEnv
 beforeAll(async () => {
-  sandbox = createStandardSandbox({ emulators: ['dataverse'] })
-  client = await dataverseModule.connect({ env: {}, sandbox: sandboxConnection(sandbox), log: silentLogger })
+  env = await startDataverseEnv([dataverseModule.product, serviceModule.product])
 })
-afterAll(() => sandbox.close())
+afterAll(() => env.close())
 
 ERAS.forEach((era, round) => {
   describe(`a service representative's day (${era})`, () => {
     it('lists, enriches, gets suggestions, drafts and sends a reply, and resolves a case', async () => {
-      const server = createServer([
-        { product: dataverseModule.product, client },
-        { product: serviceModule.product, client },
-      ])
-      const { client: mcp, close } = await connectInProcess(server, { era, onElicit: approve })
+      const client = env.client
+      const { client: mcp, close } = await env.connect({ era, onElicit: approve })
       const call = async <T = Record<string, any>>(name: string, args: Record<string, unknown>) =>
         ok<T>(await mcp.callTool({ name, arguments: args }))
 

@@ -134,3 +134,19 @@ export function errorBody(result: { content?: unknown; isError?: boolean }): {
   const first = (result.content as Array<{ type: string; text?: string }>)[0]
   return JSON.parse(first?.text ?? '{}')
 }
+
+/** The structuredContent of a successful result; throws with the error body otherwise. */
+export function structured<T = Record<string, any>>(result: {
+  structuredContent?: unknown
+  content?: unknown
+  isError?: boolean
+}): T {
+  if (result.isError) throw new Error(`Tool failed: ${JSON.stringify(result.content)}`)
+  return result.structuredContent as T
+}
+
+/** Elicitation answers for consent prompts (`onElicit`). */
+export const acceptConsent = async () => ({ action: 'accept' as const, content: { approve: true } })
+export const declineConsent = async () => ({ action: 'decline' as const })
+
+export const ERAS = ['legacy', 'modern'] as const
