@@ -216,12 +216,32 @@ describe('standard sandbox over HTTP', () => {
       collection: 'leads',
       key: lead.leadid,
       actionName: 'Microsoft.Dynamics.CRM.QualifyLead',
-      action: { CreateAccount: true, CreateContact: true, CreateOpportunity: false, Status: 3 },
+      action: { CreateAccount: true, CreateContact: true, CreateOpportunity: true, Status: 3 },
     })
     const types = result.value.map((v: Record<string, string>) => v['@odata.type'])
-    expect(types).toEqual(['#Microsoft.Dynamics.CRM.account', '#Microsoft.Dynamics.CRM.contact'])
-    const after = await client.retrieve({ collection: 'leads', key: lead.leadid, select: ['statecode', 'statuscode'] })
-    expect(after).toMatchObject({ statecode: 1, statuscode: 3 })
+    expect(types).toEqual([
+      '#Microsoft.Dynamics.CRM.account',
+      '#Microsoft.Dynamics.CRM.contact',
+      '#Microsoft.Dynamics.CRM.opportunity',
+    ])
+    const [account, contact, opportunity] = result.value
+    const after = await client.retrieve({
+      collection: 'leads',
+      key: lead.leadid,
+      select: ['statecode', 'statuscode', '_qualifyingopportunityid_value'],
+    })
+    expect(after).toMatchObject({
+      statecode: 1,
+      statuscode: 3,
+      _qualifyingopportunityid_value: opportunity.opportunityid,
+    })
+    for (const [collection, record] of [
+      ['accounts', account.accountid],
+      ['contacts', contact.contactid],
+    ]) {
+      const created = await client.retrieve({ collection, key: record, select: ['_originatingleadid_value'] })
+      expect(created._originatingleadid_value).toBe(lead.leadid)
+    }
   })
 
   it('searches the demo data with Dataverse search', async () => {

@@ -5,7 +5,7 @@ import { badRequest, ErrorCodes, segmentNotFound } from '../errors.js'
 import { type DvRequest, type DvResponse, json, noContent } from '../http.js'
 import type { TableModel } from '../model.js'
 import { parseEntityReference } from '../records/references.js'
-import { createRecord, setState } from '../records/writer.js'
+import { createRecord, setLookup, setState } from '../records/writer.js'
 import { parseJsonBody } from '../routes/body.js'
 import {
   bindTo,
@@ -100,6 +100,7 @@ function qualifyLead(ctx: RequestContext, leadId: string, body: Record<string, u
         websiteurl: 'websiteurl',
         address1_city: 'address1_city',
       })
+      if (accounts.attributes.has('originatingleadid')) values['originatingleadid@odata.bind'] = bindTo(leads, leadId)
       account = { table: accounts, id: createRecord(ctx, accounts, values) }
       created.push(entityResult(accounts, account.id))
     }
@@ -114,6 +115,7 @@ function qualifyLead(ctx: RequestContext, leadId: string, body: Record<string, u
       })
       if (account && contacts.attributes.has('parentcustomerid'))
         values['parentcustomerid@odata.bind'] = bindTo(account.table, account.id)
+      if (contacts.attributes.has('originatingleadid')) values['originatingleadid@odata.bind'] = bindTo(leads, leadId)
       contact = { table: contacts, id: createRecord(ctx, contacts, values) }
       created.push(entityResult(contacts, contact.id))
     }
@@ -133,6 +135,9 @@ function qualifyLead(ctx: RequestContext, leadId: string, body: Record<string, u
         values['transactioncurrencyid@odata.bind'] = bindTo(currency.table, currency.id)
       const id = createRecord(ctx, opportunities, values)
       created.push(entityResult(opportunities, id))
+      // the lead remembers the opportunity it became
+      if (leads.attributes.has('qualifyingopportunityid'))
+        setLookup(ctx, leads, leadId, 'qualifyingopportunityid', 'opportunity', id)
     }
     setState(ctx, leads, leadId, 1, status)
     return json(200, {
