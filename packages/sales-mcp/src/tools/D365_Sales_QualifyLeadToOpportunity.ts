@@ -98,18 +98,7 @@ export const qualifyLeadToOpportunity = defineSalesTool({
       const rid = r[`${table}id`]
       return table && typeof rid === 'string' ? [{ table, id: rid }] : []
     })
-    const opportunity = records.find((c) => c.table === 'opportunity')
-    if (opportunity) {
-      // link the lead to the opportunity it produced, as Dynamics 365 does
-      await ctx.client
-        .update(
-          'leads',
-          id,
-          { 'qualifyingopportunityid@odata.bind': `/opportunities(${opportunity.id})` },
-          { signal: ctx.signal },
-        )
-        .catch(() => undefined)
-    }
+    // QualifyLead itself links the lead to the opportunity it produced (qualifyingopportunityid)
     return { leadId: id, status: 'Qualified', created: records.map((r) => `${r.table}:${r.id}`) }
   },
 })
