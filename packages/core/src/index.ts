@@ -5,6 +5,7 @@ export {
   type EntraCredentialConfig,
   entraTokenProvider,
 } from './auth/entra.js'
+export { type OnBehalfOfOptions, onBehalfOfTokenProvider } from './auth/on-behalf-of.js'
 export { maskSecret, readSecret, type SecretRef } from './auth/secrets.js'
 export {
   type AccessToken,
@@ -13,6 +14,7 @@ export {
   staticTokenProvider,
   type TokenProvider,
 } from './auth/token-provider.js'
+export { currentCaller, runAsCaller } from './caller-context.js'
 export { type ConsentFallback, obtainConsent } from './consent.js'
 export { type CursorCodec, createCursorCodec } from './cursor.js'
 export {

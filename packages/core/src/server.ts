@@ -10,6 +10,7 @@ import {
   type ServerContext,
 } from '@modelcontextprotocol/server'
 import { auditToolCall, type Logger, silentLogger } from './audit.js'
+import { runAsCaller } from './caller-context.js'
 import { type ConsentFallback, obtainConsent } from './consent.js'
 import { type CursorCodec, createCursorCodec } from './cursor.js'
 import { type Limits, resolveLimits } from './limits.js'
@@ -235,7 +236,7 @@ async function callTool(
       ctx,
       era === 'legacy' && Boolean(server.getClientCapabilities()?.sampling),
     )
-    const output = await tool.run(args, toolCtx)
+    const output = await runAsCaller(caller, () => tool.run(args, toolCtx))
     const checked = schemas.output.safeParse(output)
     if (!checked.success) {
       const issue = checked.error.issues[0]

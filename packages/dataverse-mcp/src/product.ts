@@ -7,6 +7,7 @@ import {
   defineProduct,
   type EntraCredentialConfig,
   entraTokenProvider,
+  onBehalfOfTokenProvider,
   type ProductModule,
   staticTokenProvider,
   type TokenProvider,
@@ -80,6 +81,18 @@ export function credentialConfigFromEnv(env: Env): EntraCredentialConfig {
 
 export function tokenProviderFromEnv(env: Env, orgUrl: string): TokenProvider {
   if (env.DATAVERSE_TOKEN) return staticTokenProvider(env.DATAVERSE_TOKEN)
+  if (env.DATAVERSE_AUTH === 'on-behalf-of') {
+    const missing = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'].filter((n) => !env[n])
+    if (missing.length) throw new Error(`DATAVERSE_AUTH=on-behalf-of needs ${missing.join(', ')}.`)
+    // each HTTP caller's own token is exchanged, so their Dataverse security roles apply
+    return onBehalfOfTokenProvider({
+      tenantId: env.AZURE_TENANT_ID!,
+      clientId: env.AZURE_CLIENT_ID!,
+      clientSecret: env.AZURE_CLIENT_SECRET!,
+      scope: defaultScope(orgUrl),
+      ...(env.AZURE_AUTHORITY_HOST ? { authorityHost: env.AZURE_AUTHORITY_HOST } : {}),
+    })
+  }
   return entraTokenProvider(credentialConfigFromEnv(env), defaultScope(orgUrl))
 }
 
@@ -100,12 +113,20 @@ export const dataverseModule: ProductModule<DataverseClient> = {
         httpClient: sandbox.entra.httpClient,
         disableInstanceDiscovery: true,
       }
-      return createDataverseClient({
-        orgUrl,
-        fetch: sandbox.fetch,
-        token: entraTokenProvider(credential, defaultScope(orgUrl)),
-        ...(http ? { http } : {}),
-      })
+      // on the sandbox too, on-behalf-of makes each HTTP caller a different Dataverse user
+      const token =
+        env.DATAVERSE_AUTH === 'on-behalf-of'
+          ? onBehalfOfTokenProvider({
+              tenantId: sandbox.entra.tenantId,
+              clientId: sandbox.entra.clientId,
+              clientSecret: sandbox.entra.clientSecret,
+              authorityHost: sandbox.entra.authorityHost,
+              httpClient: sandbox.entra.httpClient,
+              disableInstanceDiscovery: true,
+              scope: defaultScope(orgUrl),
+            })
+          : entraTokenProvider(credential, defaultScope(orgUrl))
+      return createDataverseClient({ orgUrl, fetch: sandbox.fetch, token, ...(http ? { http } : {}) })
     }
     const orgUrl = env.DATAVERSE_URL
     if (!orgUrl) throw new Error('Set DATAVERSE_URL to your org URL, e.g. https://contoso.crm.dynamics.com.')
