@@ -22,7 +22,7 @@ export interface BuildOptions {
   log: Logger
   sandboxMode: SandboxMode
   /** shared between the servers of one process; created on first need */
-  sandbox: { instance?: Sandbox; options?: { db?: string; scale?: number; emulators?: string[] } }
+  sandbox: { instance?: Sandbox; options?: { db?: string; scale?: number; emulators?: string[]; lazy?: boolean } }
   version: string
 }
 

@@ -142,7 +142,10 @@ async function serve(args: ServeArgs, io: Io): Promise<number> {
   }
   const log = createLogger()
   const emulators = await emulatorsFor(config.servers.flatMap((server) => server.products))
-  const shared: { instance?: Sandbox; options: { emulators: string[] } } = { options: { emulators } }
+  // a server answers its client at once; demo data is built on the first vendor call
+  const shared: { instance?: Sandbox; options: { emulators: string[]; lazy: boolean } } = {
+    options: { emulators, lazy: true },
+  }
   const built: Array<{ config: ServerConfig; server: BizmcpServer }> = []
   for (const server of config.servers) {
     const result = await buildServer({

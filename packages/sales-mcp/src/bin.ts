@@ -8,7 +8,7 @@ const log = createLogger()
 let sandbox: SandboxConnection | undefined
 if (!salesModule.isConfigured(process.env)) {
   const { createStandardSandbox, sandboxConnection } = await import('@bizmcp/sandbox')
-  sandbox = sandboxConnection(createStandardSandbox({ emulators: ['dataverse'] }))
+  sandbox = sandboxConnection(createStandardSandbox({ emulators: ['dataverse'], lazy: true }))
   log.info('DATAVERSE_URL is not set: using the local sandbox')
 }
 const client = await salesModule.connect({ env: process.env, log, ...(sandbox ? { sandbox } : {}) })

@@ -6,6 +6,7 @@ import { generateSeed, sandboxUsers } from './dataverse/seed/index.js'
 import { DEFAULT_USER_PASSWORD, type EntraOptions } from './entra/config.js'
 import { createSalesforceEmulator } from './salesforce/emulator.js'
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js'
+import type { Emulator } from './shared/emulator.js'
 // new-package: emulator imports
 
 export interface StandardSandboxOptions extends SandboxOptions {
@@ -15,12 +16,17 @@ export interface StandardSandboxOptions extends SandboxOptions {
   seed?: number
   /** mount only these emulators (by name); all by default */
   emulators?: string[]
+  /**
+   * Build emulators with demo data (Dataverse) on their first request instead of at once, so a
+   * server started on the sandbox answers its client without waiting for data it may never read.
+   */
+  lazy?: boolean
 }
 
 /** Emulator name → mounts it on the sandbox. Entra ID is always present (createSandbox mounts it). */
 const emulatorMounts: Record<string, (sandbox: Sandbox, options: StandardSandboxOptions) => void> = {
-  dataverse: (sandbox, options) =>
-    sandbox.mount(
+  dataverse: (sandbox, options) => {
+    const create = () =>
       createDataverseEmulator({
         db: sandbox.db,
         schema: standardSchema,
@@ -29,8 +35,16 @@ const emulatorMounts: Record<string, (sandbox: Sandbox, options: StandardSandbox
         orgUrl: () => sandbox.urlOf('dataverse'),
         verifyToken: (token) => sandbox.entra.verifyAccessToken(token, { audience: sandbox.urlOf('dataverse') }),
         authorizationUri: sandbox.entra.authority,
-      }),
-    ),
+      })
+    sandbox.mount(
+      options.lazy
+        ? onFirstRequest('dataverse', '/dataverse', create, () => ({
+            orgUrl: sandbox.urlOf('dataverse'),
+            webApiUrl: `${sandbox.urlOf('dataverse')}/api/data/v9.2/`,
+          }))
+        : create(),
+    )
+  },
   salesforce: (sandbox, options) =>
     sandbox.mount(
       createSalesforceEmulator({
@@ -81,5 +95,26 @@ function entraUsersFor(emulators: string[], seed: number | undefined): EntraOpti
       displayName: u.fullname,
       password: DEFAULT_USER_PASSWORD,
     })),
+  }
+}
+
+/** An emulator built on its first request; until then it describes itself from what is known without building it. */
+function onFirstRequest(
+  name: string,
+  prefix: string,
+  create: () => Emulator,
+  describeUnbuilt: () => Record<string, unknown>,
+): Emulator {
+  let built: Emulator | undefined
+  const instance = () => {
+    built ??= create()
+    return built
+  }
+  return {
+    name,
+    prefix,
+    handle: (request, path) => instance().handle(request, path),
+    describe: () => (built?.describe ? built.describe() : describeUnbuilt()),
+    close: () => built?.close?.(),
   }
 }
