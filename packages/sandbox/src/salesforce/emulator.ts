@@ -5,21 +5,24 @@ import type { DatabaseSync } from 'node:sqlite'
 import { type Clock, systemClock } from '../shared/clock.js'
 import type { Emulator } from '../shared/emulator.js'
 import { jsonResponse } from '../shared/http.js'
+import { ReportInstances } from './analytics/reports.js'
 import type { AuthContext } from './auth/context.js'
 import { loadOrCreateJwtKeys } from './auth/keys.js'
 import { handleAuthRoute, sessionOf } from './auth/routes.js'
 import { SessionStore } from './auth/sessions.js'
 import { resolveSalesforceConfig, type SalesforceConfig, type SalesforceConfigOptions } from './config.js'
 import { SalesforceError, sfErrors } from './errors.js'
+import { ensureForecastingSetup, seedDemoQuotas } from './forecasting/index.js'
 import { toId18 } from './ids.js'
 import { ApiUsage } from './rest/limits.js'
 import { type RestContext, routeVersioned, versionOf } from './rest/router.js'
-import { LATEST_VERSION, versionList } from './rest/versions.js'
+import { LATEST_VERSION, parseVersion, versionList } from './rest/versions.js'
 import { SchemaModel } from './schema/model.js'
 import { salesCloudSchema } from './schema/objects.js'
 import type { SchemaDef } from './schema/types.js'
 import { type DemoSeedOptions, loadDemoData } from './seed/index.js'
 import { ensureOrgSetup } from './setup.js'
+import { handlePartnerSoap, type SoapDeps, soapFault } from './soap/partner.js'
 import { QueryCursors } from './soql/cursors.js'
 import { Store } from './store.js'
 
@@ -53,8 +56,12 @@ export function createSalesforceEmulator(options: SalesforceEmulatorOptions): Sa
   const orgId = toId18(config.orgId)!
   const latestVersion = `${LATEST_VERSION}.0`
   const identity = ensureOrgSetup(store, config, clock())
-  if (options.seed)
-    loadDemoData(store, identity, { ...options.seed, referenceDate: options.seed.referenceDate ?? clock() })
+  const referenceDate = options.seed?.referenceDate ?? clock()
+  ensureForecastingSetup(store, identity.adminId, referenceDate)
+  if (options.seed) {
+    loadDemoData(store, identity, { ...options.seed, referenceDate })
+    seedDemoQuotas(store, identity.adminId, referenceDate, options.seed.seed ?? 42)
+  }
   const instanceUrl = () => `${options.baseUrl().replace(/\/+$/, '')}${SALESFORCE_PREFIX}`
   const keys = loadOrCreateJwtKeys(store)
   const auth: AuthContext = {
@@ -68,7 +75,15 @@ export function createSalesforceEmulator(options: SalesforceEmulatorOptions): Sa
     latestVersion,
   }
   const cursors = new QueryCursors()
+  const reportInstances = new ReportInstances()
   const usage = new ApiUsage(store)
+
+  const soap: SoapDeps = {
+    sessionUser: (token) => auth.sessions.valid(token, 'access', clock().getTime())?.userId,
+    countCall: () => usage.count(clock()),
+    usage: () => ({ current: usage.used(clock()), limit: usage.max }),
+    writeContext: (userId) => ({ store, now: clock(), userId }),
+  }
 
   function errorResponse(error: SalesforceError, headers: HeadersInit = {}): Response {
     return jsonResponse(error.toBody(), error.status, headers)
@@ -85,13 +100,20 @@ export function createSalesforceEmulator(options: SalesforceEmulatorOptions): Sa
       })
     const headers = { 'sforce-limit-info': usage.header(now) }
     const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
-    const ctx: RestContext = { model, write: { store, now, userId: session.userId }, cursors, usage }
+    const ctx: RestContext = {
+      model,
+      write: { store, now, userId: session.userId },
+      cursors,
+      usage,
+      reportInstances,
+    }
     try {
       const reply = routeVersioned(ctx, version, {
         method: request.method,
         segments: segments.slice(1).map(decodeURIComponent),
         query,
         headers: request.headers,
+        rawBody: text,
         body: () => {
           try {
             return JSON.parse(text)
@@ -114,6 +136,12 @@ export function createSalesforceEmulator(options: SalesforceEmulatorOptions): Sa
     const auth$ = await handleAuthRoute(auth, request, pathname, url.searchParams)
     if (auth$) return auth$
     if (pathname === '/services/data') return jsonResponse(versionList())
+    const soapVersion = pathname.match(/^\/services\/Soap\/u\/([^/]+)$/)?.[1]
+    if (soapVersion) {
+      if (!parseVersion(`v${soapVersion}`))
+        return soapFault('UNSUPPORTED_API_VERSION', `Invalid Api version specified on URL: ${soapVersion}`)
+      return handlePartnerSoap(soap, request)
+    }
     if (pathname.startsWith('/services/data/')) {
       const segments = pathname.slice('/services/data/'.length).split('/')
       try {

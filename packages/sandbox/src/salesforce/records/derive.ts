@@ -1,6 +1,7 @@
 // What the platform computes when a record is written: compound names, the opportunity's stage
 // facts, task and event times, price book entry and line item prices.
 import { sfErrors } from '../errors.js'
+import { deriveQuota } from '../forecasting/index.js'
 import type { ObjectModel } from '../schema/model.js'
 import { FORECAST_CATEGORY_NAMES, OPPORTUNITY_STAGES, TASK_STATUSES } from '../schema/setup-values.js'
 import type { Row, Store } from '../store.js'
@@ -121,6 +122,7 @@ const derivers: Record<string, Deriver> = {
   Event: event,
   PricebookEntry: pricebookEntry,
   OpportunityLineItem: lineItem,
+  ForecastingQuota: (row, _changed, store) => deriveQuota(row, store),
 }
 
 export function derive(

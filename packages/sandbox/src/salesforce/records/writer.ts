@@ -147,6 +147,8 @@ export function liveRecord(store: Store, object: ObjectModel, rawId: string): Ro
 export function updateRecord(ctx: WriteContext, object: ObjectModel, rawId: string, input: unknown): void {
   writableCheck(object, 'update')
   const existing = liveRecord(ctx.store, object, rawId)
+  if (object.name === 'Lead' && existing.IsConverted === 1)
+    throw new SalesforceError(400, 'CANNOT_UPDATE_CONVERTED_LEAD', 'cannot reference converted lead')
   const fields = readFields(object, asBody(input), 'update')
   const changes = convert(ctx, fields)
   const changed = new Set(Object.keys(changes))

@@ -7,7 +7,7 @@ export const DAILY_API_REQUESTS = 15000
 export class ApiUsage {
   constructor(
     private readonly store: Store,
-    private readonly max = DAILY_API_REQUESTS,
+    readonly max = DAILY_API_REQUESTS,
   ) {}
 
   private read(day: string): number {

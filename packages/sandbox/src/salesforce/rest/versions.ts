@@ -28,6 +28,8 @@ export function parseVersion(segment: string): string | undefined {
 export function resources(version: string) {
   const base = `/services/data/v${version}`
   return {
+    analytics: `${base}/analytics`,
+    composite: `${base}/composite`,
     limits: `${base}/limits`,
     query: `${base}/query`,
     queryAll: `${base}/queryAll`,

@@ -409,6 +409,93 @@ for (const def of [task, event]) {
   }
 }
 
+// Forecasting: the org's fiscal periods, its forecast type, quotas, and the forecast amounts
+// (ForecastingItem) the platform computes from opportunities.
+export const PERIOD_TYPES = ['Year', 'Quarter', 'Month', 'Week']
+export const FORECASTING_ITEM_CATEGORIES = ['PipelineOnly', 'BestCaseOnly', 'CommitOnly', 'ClosedOnly']
+
+const period = object(
+  'Period',
+  '026',
+  'Periods',
+  [
+    picklist('Type', PERIOD_TYPES, required),
+    date('StartDate', required),
+    date('EndDate', required),
+    bool('IsForecastPeriod'),
+    int('Number'),
+    text('QuarterLabel', 255),
+    text('PeriodLabel', 255),
+    text('FullyQualifiedLabel', 255, { label: 'Fully Qualified Label', nameField: true }),
+  ],
+  setup,
+)
+
+const forecastingType = object(
+  'ForecastingType',
+  '0Db',
+  'Forecasting Types',
+  [
+    text('DeveloperName', 80, required),
+    text('MasterLabel', 80, { label: 'Master Label', ...required, nameField: true }),
+    bool('IsActive'),
+    bool('IsAmount'),
+    bool('IsQuantity'),
+    picklist('RoleType', ['R', 'T']),
+    picklist('DateType', ['OpportunityCloseDate', 'ProductDate', 'ScheduleDate']),
+  ],
+  setup,
+)
+
+const forecastingQuota = object('ForecastingQuota', '0J9', 'Forecasting Quotas', [
+  ref('QuotaOwnerId', 'User', 'QuotaOwner', 'ForecastingQuotas', { label: 'Quota Owner ID', ...required }),
+  date('StartDate', required),
+  currency('QuotaAmount'),
+  double('QuotaQuantity'),
+  ref('ForecastingTypeId', 'ForecastingType', 'ForecastingType', undefined, {
+    label: 'Forecasting Type ID',
+    defaultedOnCreate: true,
+  }),
+  ref('PeriodId', 'Period', 'Period', 'ForecastingQuotas', {
+    label: 'Period ID',
+    ...readOnly,
+    defaultedOnCreate: true,
+  }),
+  bool('IsAmount', false, readOnly),
+  bool('IsQuantity', false, readOnly),
+  picklist('ProductFamily', ['Hardware', 'Software', 'Services', 'Support', 'None']),
+])
+
+const forecastingItem = object(
+  'ForecastingItem',
+  '0G3',
+  'Forecasting Items',
+  [
+    ref('PeriodId', 'Period', 'Period', 'ForecastingItems', { label: 'Period ID', ...readOnly }),
+    ref('ForecastingTypeId', 'ForecastingType', 'ForecastingType', undefined, {
+      label: 'Forecasting Type ID',
+      ...readOnly,
+    }),
+    picklist('ForecastCategoryName', forecastCategoryNames, { label: 'Forecast Category', ...readOnly }),
+    picklist('ForecastingItemCategory', FORECASTING_ITEM_CATEGORIES, readOnly),
+    currency('ForecastAmount', readOnly),
+    currency('OwnerOnlyAmount', readOnly),
+    currency('AmountWithoutAdjustments', readOnly),
+    currency('AmountWithoutManagerAdjustment', readOnly),
+    currency('AmountWithoutOwnerAdjustment', { label: 'Amount Without Owner Adjustments', ...readOnly }),
+    bool('HasAdjustment', false, readOnly),
+    bool('HasOwnerAdjustment', false, readOnly),
+    bool('IsAmount', true, readOnly),
+    bool('IsQuantity', false, readOnly),
+    bool('IsUpToDate', true, { label: 'Is up to date', ...readOnly }),
+    ref('ParentForecastingItemId', 'ForecastingItem', 'ParentForecastingItem', undefined, {
+      label: 'Forecasting Item ID',
+      ...readOnly,
+    }),
+  ],
+  { owned: true, ...setup },
+)
+
 export const salesCloudObjects: ObjectDef[] = [
   userRole,
   user,
@@ -424,6 +511,10 @@ export const salesCloudObjects: ObjectDef[] = [
   lineItem,
   task,
   event,
+  period,
+  forecastingType,
+  forecastingQuota,
+  forecastingItem,
 ]
 
 export const salesCloudSchema: SchemaDef = { objects: salesCloudObjects }
