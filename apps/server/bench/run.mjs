@@ -33,10 +33,18 @@ async function tokens() {
     const total = encoding.encode(JSON.stringify({ tools: listings })).length
     rows.push({ name, tools: listings.length, total, average: total / listings.length })
   }
-  const all = rows.reduce((sum, r) => ({ tools: sum.tools + r.tools, total: sum.total + r.total }), { tools: 0, total: 0 })
+  const all = rows.reduce((sum, r) => ({ tools: sum.tools + r.tools, total: sum.total + r.total }), {
+    tools: 0,
+    total: 0,
+  })
   console.log('tools/list in o200k tokens (target: under 200 per tool on average)')
-  for (const r of rows) console.log(`  ${r.name.padEnd(12)} ${String(r.tools).padStart(3)} tools ${String(r.total).padStart(6)} tokens  ${r.average.toFixed(1)} per tool`)
-  console.log(`  ${'all'.padEnd(12)} ${String(all.tools).padStart(3)} tools ${String(all.total).padStart(6)} tokens  ${(all.total / all.tools).toFixed(1)} per tool`)
+  for (const r of rows)
+    console.log(
+      `  ${r.name.padEnd(12)} ${String(r.tools).padStart(3)} tools ${String(r.total).padStart(6)} tokens  ${r.average.toFixed(1)} per tool`,
+    )
+  console.log(
+    `  ${'all'.padEnd(12)} ${String(all.tools).padStart(3)} tools ${String(all.total).padStart(6)} tokens  ${(all.total / all.tools).toFixed(1)} per tool`,
+  )
 }
 
 /** Records the exact HTTP request a 2026-era client sends for one tools/call, to replay it under load. */
@@ -50,7 +58,10 @@ async function record(url, name, args) {
       return fetch(input, init)
     },
   })
-  const client = new Client({ name: 'bench', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } })
+  const client = new Client(
+    { name: 'bench', version: '1.0.0' },
+    { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+  )
   await client.connect(transport)
   const result = await client.callTool({ name, arguments: args })
   if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content)}`)
@@ -59,7 +70,11 @@ async function record(url, name, args) {
 }
 
 async function throughput() {
-  const child = spawn(process.execPath, [cli, '--http', '--port', '0', '--products', 'dataverse', '--sandbox', '--no-audit'], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawn(
+    process.execPath,
+    [cli, '--http', '--port', '0', '--products', 'dataverse', '--sandbox', '--no-audit'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  )
   let stderr = ''
   child.stderr.on('data', (chunk) => (stderr += chunk))
   const deadline = Date.now() + 60_000
@@ -76,12 +91,24 @@ async function throughput() {
     console.log(`HTTP tools/call "fetch" (one account, via the Dataverse emulator) on ${url}`)
     const rates = {}
     for (const connections of [1, 8, 32]) {
-      const run = await autocannon({ url, method: 'POST', headers: request.headers, body: request.body, connections, duration: SECONDS })
-      if (run.non2xx || run.errors) throw new Error(`${connections} clients: ${run.non2xx} non-2xx, ${run.errors} errors`)
+      const run = await autocannon({
+        url,
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+        connections,
+        duration: SECONDS,
+      })
+      if (run.non2xx || run.errors)
+        throw new Error(`${connections} clients: ${run.non2xx} non-2xx, ${run.errors} errors`)
       rates[connections] = run.requests.average
-      console.log(`  ${String(connections).padStart(2)} clients: ${run.requests.average.toFixed(0)} req/s, p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms`)
+      console.log(
+        `  ${String(connections).padStart(2)} clients: ${run.requests.average.toFixed(0)} req/s, p50 ${run.latency.p50} ms, p99 ${run.latency.p99} ms`,
+      )
     }
-    console.log(`  scaling 32 vs 1 client: ${(rates[32] / rates[1]).toFixed(2)}x (one process, 2 cores shared with the load generator)`)
+    console.log(
+      `  scaling 32 vs 1 client: ${(rates[32] / rates[1]).toFixed(2)}x (one process, 2 cores shared with the load generator)`,
+    )
   } finally {
     child.kill()
     await once(child, 'exit')
@@ -107,7 +134,9 @@ function coldStart(args) {
       return
     }
     child.stdout.once('data', done)
-    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } })}\n`)
+    child.stdin.write(
+      `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '1' } } })}\n`,
+    )
   })
 }
 

@@ -27,14 +27,11 @@ import {
   type ServerConfig,
   ServerConfigSchema,
 } from './config.js'
+import type { Io } from './io.js'
 import { knownProducts, productLoaders } from './products.js'
 import { serveSandboxCommand } from './sandbox-command.js'
 
-export interface Io {
-  env: Record<string, string | undefined>
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-}
+export type { Io }
 
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version
 

@@ -1,7 +1,7 @@
 // `bizmcp sandbox serve`: the emulators over loopback HTTP for any client (jsforce, Postman,
 // dynamics-web-api, a browser). Prints every base URL and working credentials.
 import { createStandardSandbox, describeSandbox, formatSandboxDescription, serveSandbox } from '@bizmcp/sandbox'
-import type { Io } from './main.js'
+import type { Io } from './io.js'
 
 export interface SandboxServeArgs {
   port: number
