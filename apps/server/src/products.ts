@@ -6,6 +6,7 @@ import type { ProductModule } from '@bizmcp/core'
 export const productLoaders: Record<string, () => Promise<ProductModule>> = {
   dataverse: () => import('@bizmcp/dataverse-mcp').then((m) => m.default),
   sales: () => import('@bizmcp/sales-mcp').then((m) => m.default),
+  salesforce: () => import('@bizmcp/salesforce-mcp').then((m) => m.default),
   service: () => import('@bizmcp/service-mcp').then((m) => m.default),
   // new-package: insert above this line
 }

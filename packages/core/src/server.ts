@@ -208,10 +208,11 @@ async function callTool(
     if (!parsed.success) throw invalidInput(name, parsed.error.issues)
     const { returnAsResource, confirm, ...args } = parsed.data as Record<string, unknown>
 
-    if (tool.annotations.destructiveHint && tool.consent) {
+    const question = tool.annotations.destructiveHint ? tool.consent?.(args) : undefined
+    if (question !== undefined) {
       const outcome = await obtainConsent({
         toolName: name,
-        question: tool.consent(args),
+        question,
         era,
         clientSupportsElicitation: Boolean(server.getClientCapabilities()?.elicitation),
         inputResponses: ctx.mcpReq.inputResponses,

@@ -67,9 +67,10 @@ export interface ToolDefinition<
   toolset: string
   /**
    * For destructive tools: the question put to the user before anything changes.
-   * Required when `annotations.destructiveHint` is true.
+   * Required when `annotations.destructiveHint` is true. Returning undefined means this call
+   * changes nothing (a dry run, a check) and needs no consent.
    */
-  consent?: (args: z.output<Input>) => string
+  consent?: (args: z.output<Input>) => string | undefined
   /**
    * The tool can return large results as an embedded resource: core adds a
    * `returnAsResource` argument and handles the size limits.

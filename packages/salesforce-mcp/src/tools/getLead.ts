@@ -1,0 +1,31 @@
+import { getRecordTool } from './support/crud.js'
+
+export const getLead = getRecordTool({
+  name: 'getLead',
+  title: 'Get lead',
+  type: 'Lead',
+  toolset: 'leads',
+  description: 'Reads one lead by id, with chosen fields (API names; relationship paths like Owner.Name allowed).',
+  defaults: [
+    'Name',
+    'Company',
+    'Title',
+    'Email',
+    'Phone',
+    'Status',
+    'Rating',
+    'LeadSource',
+    'Industry',
+    'AnnualRevenue',
+    'NumberOfEmployees',
+    'OwnerId',
+    'Owner.Name',
+    'IsConverted',
+    'ConvertedAccountId',
+    'ConvertedContactId',
+    'ConvertedOpportunityId',
+    'Description',
+    'CreatedDate',
+  ],
+  related: [],
+})
