@@ -9,6 +9,7 @@ import { PassThrough } from 'node:stream'
 import { promisify } from 'node:util'
 import { type FetchLike, ToolError } from '@bizmcp/core'
 import { Connection, OAuth2, type TokenResponse } from 'jsforce'
+import { type TokenStore, tokenStoreFromEnv } from './auth/token-store.js'
 import { salesforceToolError, toSalesforceToolError } from './errors.js'
 
 export const API_VERSION = '62.0'
@@ -33,6 +34,8 @@ export type SalesforceAuth =
       clientSecret?: string
     }
   | { kind: 'sf-cli'; targetOrg: string; command?: string }
+  /** tokens a web login (`salesforce-mcp login`) stored; renewed with the refresh token and written back */
+  | { kind: 'web'; store: TokenStore; clientSecret?: string }
 
 export interface SalesforceClientOptions {
   auth: SalesforceAuth
@@ -111,7 +114,9 @@ export async function authFromEnv(env: Env): Promise<SalesforceAuth> {
             ? 'password'
             : env.SALESFORCE_CLI_ORG
               ? 'sf-cli'
-              : 'client-credentials')
+              : !(clientId && clientSecret) && tokenStoreFromEnv(env).exists()
+                ? 'web'
+                : 'client-credentials')
   const need = (...names: string[]) => {
     const missing = names.filter((n) => !env[n])
     if (missing.length) throw new Error(`SALESFORCE_AUTH=${kind} needs ${missing.join(', ')}.`)
@@ -164,9 +169,11 @@ export async function authFromEnv(env: Env): Promise<SalesforceAuth> {
         targetOrg: env.SALESFORCE_CLI_ORG!,
         ...(env.SALESFORCE_CLI ? { command: env.SALESFORCE_CLI } : {}),
       }
+    case 'web':
+      return { kind, store: tokenStoreFromEnv(env), ...(clientSecret ? { clientSecret } : {}) }
     default:
       throw new Error(
-        `SALESFORCE_AUTH='${kind}' is not known. Use access-token, refresh-token, client-credentials, jwt, password or sf-cli.`,
+        `SALESFORCE_AUTH='${kind}' is not known. Use access-token, refresh-token, client-credentials, jwt, password, sf-cli or web.`,
       )
   }
 }
@@ -226,6 +233,36 @@ async function sfCliOrg(auth: Extract<SalesforceAuth, { kind: 'sf-cli' }>) {
     throw new Error(`'sf org display --target-org ${auth.targetOrg}' returned no access token; run 'sf org login web'.`)
   }
   return { accessToken: parsed.result.accessToken, instanceUrl: parsed.result.instanceUrl }
+}
+
+/** Renews a stored login with its refresh token and writes the new access token back to the store. */
+async function refreshStored(store: TokenStore, oauth2: OAuth2): Promise<string> {
+  const current = await store.read()
+  if (!current?.refreshToken) {
+    throw new ToolError({
+      code: 'Unauthorized',
+      message: 'The stored Salesforce session expired and the login has no refresh token.',
+      fix: 'Run `npx @bizmcp/salesforce-mcp login` again (the connected app needs the refresh_token scope).',
+    })
+  }
+  let token: TokenResponse
+  try {
+    token = await oauth2.refreshToken(current.refreshToken)
+  } catch (error) {
+    throw new ToolError({
+      code: 'Unauthorized',
+      message: `Salesforce refused the stored refresh token (${(error as Error).message}).`,
+      fix: 'Run `npx @bizmcp/salesforce-mcp login` again.',
+    })
+  }
+  await store.write({
+    ...current,
+    accessToken: token.access_token,
+    instanceUrl: token.instance_url || current.instanceUrl,
+    ...(token.refresh_token ? { refreshToken: token.refresh_token } : {}),
+    issuedAt: Number(token.issued_at) || Date.now(),
+  })
+  return token.access_token
 }
 
 async function authenticate(auth: SalesforceAuth, version: string, fetchFn?: FetchLike): Promise<Connection> {
@@ -303,6 +340,30 @@ async function authenticate(auth: SalesforceAuth, version: string, fetchFn?: Fet
     }
     case 'sf-cli':
       return renewing(undefined, () => sfCliOrg(auth))
+    case 'web': {
+      const stored = await auth.store.read()
+      if (!stored) {
+        throw new ToolError({
+          code: 'Unauthorized',
+          message: `No stored Salesforce login at ${auth.store.path}.`,
+          fix: 'Run `npx @bizmcp/salesforce-mcp login` (with SALESFORCE_CLIENT_ID set) to log in through the browser, then start the server again.',
+        })
+      }
+      const oauth2 = oauth2For(stored.loginUrl, stored.clientId, auth.clientSecret)
+      return withTransport(
+        new Connection({
+          version,
+          instanceUrl: stored.instanceUrl,
+          accessToken: stored.accessToken,
+          refreshFn: (_conn, callback) => {
+            refreshStored(auth.store, oauth2).then(
+              (accessToken) => callback(null, accessToken),
+              (error: Error) => callback(error),
+            )
+          },
+        }),
+      )
+    }
   }
 }
 

@@ -1,4 +1,11 @@
 export {
+  fileTokenStore,
+  type StoredTokens,
+  type TokenStore,
+  tokenStoreFromEnv,
+} from './auth/token-store.js'
+export { WebLoginError, type WebLoginOptions, type WebLoginResult, webLogin } from './auth/web-login.js'
+export {
   API_VERSION,
   authFromEnv,
   createSalesforceClient,

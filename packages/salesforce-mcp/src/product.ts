@@ -1,6 +1,7 @@
 // The Salesforce product: its tools, and how it connects — to an org from SALESFORCE_* variables,
 // otherwise to the sandbox's Salesforce emulator with its default connected app.
 import { type ConnectOptions, defineProduct, type ProductModule } from '@bizmcp/core'
+import { tokenStoreFromEnv } from './auth/token-store.js'
 import { authFromEnv, createSalesforceClient, type SalesforceClient } from './client.js'
 import { salesforceTools } from './tools/index.js'
 
@@ -22,7 +23,14 @@ export const product = defineProduct<SalesforceClient>({
 export const salesforceModule: ProductModule<SalesforceClient> = {
   product,
   sandboxEmulators: ['salesforce'],
-  isConfigured: (env) => Boolean(env.SALESFORCE_INSTANCE_URL || env.SALESFORCE_CLIENT_ID || env.SALESFORCE_CLI_ORG),
+  isConfigured: (env) =>
+    Boolean(
+      env.SALESFORCE_INSTANCE_URL ||
+        env.SALESFORCE_CLIENT_ID ||
+        env.SALESFORCE_CLI_ORG ||
+        env.SALESFORCE_AUTH === 'web' ||
+        tokenStoreFromEnv(env).exists(),
+    ),
   async connect({ env, sandbox }: ConnectOptions) {
     if (sandbox) {
       const sf = sandbox.emulators.salesforce as
