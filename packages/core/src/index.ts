@@ -87,4 +87,5 @@ export {
   type OAuthResourceServerOptions,
   oauthResourceServer,
 } from './transports/http-auth.js'
+export { type ProductStdioOptions, serveProductOverStdio } from './transports/product-stdio.js'
 export { type StdioOptions, startStdio } from './transports/stdio.js'

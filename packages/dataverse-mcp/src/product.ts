@@ -104,8 +104,8 @@ export const dataverseModule: ProductModule<DataverseClient> = {
     if (sandbox) {
       const orgUrl = sandbox.emulators.dataverse?.url as string | undefined
       if (!orgUrl || !sandbox.entra) throw new Error('The sandbox has no dataverse emulator mounted.')
-      const credential: EntraCredentialConfig = {
-        kind: 'client-secret',
+      // the sandbox's app registration; its token requests are answered by the sandbox itself
+      const app = {
         tenantId: sandbox.entra.tenantId,
         clientId: sandbox.entra.clientId,
         clientSecret: sandbox.entra.clientSecret,
@@ -113,19 +113,12 @@ export const dataverseModule: ProductModule<DataverseClient> = {
         httpClient: sandbox.entra.httpClient,
         disableInstanceDiscovery: true,
       }
+      const scope = defaultScope(orgUrl)
       // on the sandbox too, on-behalf-of makes each HTTP caller a different Dataverse user
       const token =
         env.DATAVERSE_AUTH === 'on-behalf-of'
-          ? onBehalfOfTokenProvider({
-              tenantId: sandbox.entra.tenantId,
-              clientId: sandbox.entra.clientId,
-              clientSecret: sandbox.entra.clientSecret,
-              authorityHost: sandbox.entra.authorityHost,
-              httpClient: sandbox.entra.httpClient,
-              disableInstanceDiscovery: true,
-              scope: defaultScope(orgUrl),
-            })
-          : entraTokenProvider(credential, defaultScope(orgUrl))
+          ? onBehalfOfTokenProvider({ ...app, scope })
+          : entraTokenProvider({ kind: 'client-secret', ...app }, scope)
       return createDataverseClient({ orgUrl, fetch: sandbox.fetch, token, ...(http ? { http } : {}) })
     }
     const orgUrl = env.DATAVERSE_URL

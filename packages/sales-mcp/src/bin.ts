@@ -1,21 +1,9 @@
 #!/usr/bin/env node
-// Runs the Dynamics 365 Sales server alone over stdio: against the org in DATAVERSE_URL, or the
-// local sandbox when it is not set.
-import { createLogger, createServer, type SandboxConnection, startStdio } from '@bizmcp/core'
+// Runs the Dynamics 365 Sales server alone over stdio: against the org in DATAVERSE_URL, or the local sandbox when it is not set.
+import { serveProductOverStdio } from '@bizmcp/core'
 import { salesModule } from './product.js'
 
-const log = createLogger()
-let sandbox: SandboxConnection | undefined
-if (!salesModule.isConfigured(process.env)) {
-  const { createStandardSandbox, sandboxConnection } = await import('@bizmcp/sandbox')
-  sandbox = sandboxConnection(createStandardSandbox({ emulators: ['dataverse'], lazy: true }))
-  log.info('DATAVERSE_URL is not set: using the local sandbox')
-}
-const client = await salesModule.connect({ env: process.env, log, ...(sandbox ? { sandbox } : {}) })
-startStdio(
-  createServer([{ product: salesModule.product, client }], {
-    name: 'sales-mcp',
-    logger: log,
-    ...(process.env.BIZMCP_READ_ONLY === 'true' ? { readOnly: true } : {}),
-  }),
-)
+await serveProductOverStdio(salesModule, {
+  name: 'sales-mcp',
+  sandbox: async (emulators) => (await import('@bizmcp/sandbox')).standardSandboxConnection(emulators),
+})

@@ -2,7 +2,7 @@
 // Runs the Salesforce server alone over stdio: against the org the SALESFORCE_* variables (or a
 // stored web login) describe, or the local sandbox's emulator when none are set (or with --sandbox).
 // `salesforce-mcp login` logs in through the browser and stores the tokens instead.
-import { createLogger, createServer, type SandboxConnection, startStdio } from '@bizmcp/core'
+import { serveProductOverStdio } from '@bizmcp/core'
 import { salesforceModule } from './product.js'
 
 if (process.argv[2] === 'login') {
@@ -16,18 +16,8 @@ if (process.argv[2] === 'login') {
   }
 }
 
-const log = createLogger()
-let sandbox: SandboxConnection | undefined
-if (process.argv.includes('--sandbox') || !salesforceModule.isConfigured(process.env)) {
-  const { createStandardSandbox, sandboxConnection } = await import('@bizmcp/sandbox')
-  sandbox = sandboxConnection(createStandardSandbox({ emulators: ['salesforce'] }))
-  log.info('No Salesforce org configured: using the local sandbox')
-}
-const client = await salesforceModule.connect({ env: process.env, log, ...(sandbox ? { sandbox } : {}) })
-startStdio(
-  createServer([{ product: salesforceModule.product, client }], {
-    name: 'salesforce-mcp',
-    logger: log,
-    ...(process.env.BIZMCP_READ_ONLY === 'true' ? { readOnly: true } : {}),
-  }),
-)
+await serveProductOverStdio(salesforceModule, {
+  name: 'salesforce-mcp',
+  forceSandbox: process.argv.includes('--sandbox'),
+  sandbox: async (emulators) => (await import('@bizmcp/sandbox')).standardSandboxConnection(emulators),
+})

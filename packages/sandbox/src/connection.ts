@@ -3,6 +3,7 @@
 // The shape matches @bizmcp/core's SandboxConnection (structurally: the sandbox depends on nothing of ours).
 import type { Sandbox } from './sandbox.js'
 import { describeSandbox } from './server/describe.js'
+import { createStandardSandbox } from './standard.js'
 
 export interface SandboxConnectionInfo {
   baseUrl: string
@@ -24,4 +25,9 @@ export function sandboxConnection(sandbox: Sandbox): SandboxConnectionInfo {
       httpClient: sandbox.entraHttpClient(),
     },
   }
+}
+
+/** A lazy standard sandbox with these emulators, as a product's connection: what a product bin needs. */
+export function standardSandboxConnection(emulators: string[]): SandboxConnectionInfo {
+  return sandboxConnection(createStandardSandbox({ emulators, lazy: true }))
 }

@@ -1,4 +1,4 @@
-export { type SandboxConnectionInfo, sandboxConnection } from './connection.js'
+export { type SandboxConnectionInfo, sandboxConnection, standardSandboxConnection } from './connection.js'
 export {
   createDataverseEmulator,
   type DataverseEmulator,
