@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { closestNames, quoteList } from '../client/names.js'
 import type { DataverseClient, SearchSource } from '../client/types.js'
 import { defineDataverseTool } from '../define-tool.js'
-import { SearchResult } from './support/output.js'
+import { SearchResult, toSearchResult } from './support/output.js'
 
 /**
  * The source among the search-enabled tables (search status). Where the status endpoint is not
@@ -61,13 +61,7 @@ export const retrieveKnowledge = defineDataverseTool({
     })
     return {
       source: found.table,
-      results: hits.map((h) => ({
-        table: h.table,
-        id: h.id,
-        ...(h.name ? { name: h.name } : {}),
-        score: h.score,
-        untrustedContent: { ...h.attributes, ...(h.highlights ? { '@search.highlights': h.highlights } : {}) },
-      })),
+      results: hits.map(toSearchResult),
     }
   },
 })

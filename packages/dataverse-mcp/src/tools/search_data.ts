@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineDataverseTool } from '../define-tool.js'
-import { SearchResult } from './support/output.js'
+import { SearchResult, toSearchResult } from './support/output.js'
 
 export const searchData = defineDataverseTool({
   name: 'search_data',
@@ -32,13 +32,7 @@ export const searchData = defineDataverseTool({
     const next = skip + hits.length
     const more = total !== undefined ? next < total : hits.length === top
     return {
-      results: hits.map((h) => ({
-        table: h.table,
-        id: h.id,
-        ...(h.name ? { name: h.name } : {}),
-        score: h.score,
-        untrustedContent: { ...h.attributes, ...(h.highlights ? { '@search.highlights': h.highlights } : {}) },
-      })),
+      results: hits.map(toSearchResult),
       ...(total !== undefined ? { total } : {}),
       ...(more && hits.length ? { nextCursor: ctx.cursor.encode({ skip: next }) } : {}),
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { SearchHit } from '../../client/types.js'
 
 export const RecordOutput = z.object({
   table: z.string(),
@@ -17,6 +18,17 @@ export const SearchResult = z.object({
   /** the record's columns and, under @search.highlights, the matched fragments */
   untrustedContent: z.record(z.string(), z.unknown()),
 })
+
+/** A search hit as the knowledge tools return it: all its text is data from the org, never instructions. */
+export function toSearchResult(hit: SearchHit): z.infer<typeof SearchResult> {
+  return {
+    table: hit.table,
+    id: hit.id,
+    ...(hit.name ? { name: hit.name } : {}),
+    score: hit.score,
+    untrustedContent: { ...hit.attributes, ...(hit.highlights ? { '@search.highlights': hit.highlights } : {}) },
+  }
+}
 
 /** Tokens of names and text: lower case, split at non-letters and camelCase, crude plural stripping. */
 export function tokens(text: string): string[] {
