@@ -9,10 +9,9 @@ import {
   readSecret,
   type SandboxConnection,
 } from '@bizmcp/core'
-import type { Sandbox } from '@bizmcp/sandbox'
+import { createStandardSandbox, type Sandbox, sandboxConnection } from '@bizmcp/sandbox'
 import type { ServerConfig } from './config.js'
 import { knownProducts, productLoaders } from './products.js'
-import { sandboxConnection, startSandbox } from './sandbox-connection.js'
 
 export type SandboxMode = 'auto' | 'always' | 'never'
 
@@ -70,7 +69,7 @@ export async function buildServer(options: BuildOptions): Promise<BuiltServer> {
     }
     let sandbox: SandboxConnection | undefined
     if (useSandbox) {
-      options.sandbox.instance ??= startSandbox(options.sandbox.options)
+      options.sandbox.instance ??= createStandardSandbox(options.sandbox.options)
       sandbox = sandboxConnection(options.sandbox.instance)
     }
     const client = await module.connect({
