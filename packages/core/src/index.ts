@@ -53,6 +53,7 @@ export { type SelectedTool, SelectionError, selectTools, type ToolSelectionOptio
 export { type BizmcpServer, type CreateServerOptions, createServer, type PreparedTool } from './server.js'
 export {
   type AnyTool,
+  type AttachedFile,
   type Caller,
   defineTool,
   isWriteTool,

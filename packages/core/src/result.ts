@@ -4,18 +4,28 @@
 import { randomUUID } from 'node:crypto'
 import type { CallToolResult } from '@modelcontextprotocol/server'
 import type { Limits } from './limits.js'
-import type { AnyTool } from './tool.js'
+import type { AnyTool, AttachedFile } from './tool.js'
 import { ToolError, type ToolErrorBody } from './tool-error.js'
 
 export type ToolCallResult = CallToolResult
+export type ResultBlock = ToolCallResult['content'][number]
 
 const PREVIEW_ITEMS = 10
 
 export function successResult(
   tool: AnyTool,
   output: Record<string, unknown>,
-  options: { asResource: boolean; limits: Limits },
+  options: { asResource: boolean; limits: Limits; files?: readonly ResultBlock[] },
 ): ToolCallResult {
+  const result = outputResult(tool, output, options)
+  return options.files?.length ? { ...result, content: [...result.content, ...options.files] } : result
+}
+
+function outputResult(
+  tool: AnyTool,
+  output: Record<string, unknown>,
+  options: { asResource: boolean; limits: Limits },
+) {
   const json = JSON.stringify(output)
   if (options.asResource) return resourceResult(tool, output, json, options.limits)
   if (json.length > options.limits.maxInlineChars) {
@@ -28,8 +38,29 @@ export function successResult(
       details: { characters: json.length, limit: options.limits.maxInlineChars },
     })
   }
-  const text = tool.render ? tool.render(output) : json
-  return { content: [{ type: 'text', text }], structuredContent: output }
+  const texts = tool.render ? [tool.render(output)].flat() : [json]
+  return { content: texts.map((text) => ({ type: 'text' as const, text })), structuredContent: output }
+}
+
+/** A file attached by a tool, as an embedded resource `file://{name}`, within the resource limit. */
+export function fileBlock(file: AttachedFile, limits: Limits): ResultBlock {
+  const bytes = typeof file.data === 'string' ? Buffer.byteLength(file.data) : file.data.byteLength
+  if (bytes > limits.maxResourceBytes) {
+    throw new ToolError({
+      code: 'ResponseTooLarge',
+      message: `The file '${file.name}' is ${bytes.toLocaleString('en-US')} bytes, over the ${limits.maxResourceBytes.toLocaleString('en-US')}-byte limit for a file in a result.`,
+      fix: 'Narrow what produces the file (a shorter period, fewer accounts) so that it fits, or fetch it outside MCP.',
+      details: { bytes, limit: limits.maxResourceBytes },
+    })
+  }
+  const uri = `file://${encodeURIComponent(file.name)}`
+  return {
+    type: 'resource',
+    resource:
+      typeof file.data === 'string'
+        ? { uri, mimeType: file.mimeType, text: file.data }
+        : { uri, mimeType: file.mimeType, blob: Buffer.from(file.data).toString('base64') },
+  }
 }
 
 function resourceResult(tool: AnyTool, output: Record<string, unknown>, json: string, limits: Limits): ToolCallResult {

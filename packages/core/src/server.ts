@@ -16,7 +16,7 @@ import { type CursorCodec, createCursorCodec } from './cursor.js'
 import { type Limits, resolveLimits } from './limits.js'
 import type { ProductBinding, PromptDefinition, ResourceDefinition } from './product.js'
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js'
-import { errorResult, successResult, type ToolCallResult } from './result.js'
+import { errorResult, fileBlock, type ResultBlock, successResult, type ToolCallResult } from './result.js'
 import { buildToolSchemas, type ToolSchemas } from './schemas.js'
 import { type SelectedTool, selectTools, type ToolSelectionOptions } from './selection.js'
 import type { AnyTool, Caller, ToolContext } from './tool.js'
@@ -230,12 +230,14 @@ async function callTool(
       }
     }
 
+    const files: ResultBlock[] = []
     const toolCtx = createToolContext(
       state,
       prepared,
       caller,
       ctx,
       era === 'legacy' && Boolean(server.getClientCapabilities()?.sampling),
+      files,
     )
     const output = await runAsCaller(caller, () => tool.run(args, toolCtx))
     const checked = schemas.output.safeParse(output)
@@ -250,6 +252,7 @@ async function callTool(
     const result = successResult(tool, checked.data as Record<string, unknown>, {
       asResource: returnAsResource === true,
       limits: state.limits,
+      files,
     })
     finish('ok')
     return result
@@ -274,6 +277,7 @@ function createToolContext(
   caller: Caller | undefined,
   ctx: ServerContext,
   canSample: boolean,
+  files: ResultBlock[],
 ): ToolContext {
   const progressToken = ctx.mcpReq._meta?.progressToken
   return {
@@ -283,6 +287,10 @@ function createToolContext(
     limits: state.limits,
     caller,
     cursor: prepared.cursor,
+    attachFile(file) {
+      // encoded (and size-checked) at once, so an oversized file fails inside the tool's run
+      files.push(fileBlock(file, state.limits))
+    },
     async sample({ system, prompt, maxTokens }) {
       if (!canSample) return undefined
       try {

@@ -43,6 +43,19 @@ export interface ToolContext<Client = unknown> {
    * a tool must always have a deterministic result to fall back on.
    */
   sample(request: SampleRequest): Promise<string | undefined>
+  /**
+   * Adds a file to this call's result as an embedded resource `file://{name}` (binary as a base64
+   * blob, text as UTF-8 text), after the text blocks. Refused with ResponseTooLarge over the
+   * resource limit. Files belong to a successful result only: an error drops them.
+   */
+  attachFile(file: AttachedFile): void
+}
+
+export interface AttachedFile {
+  name: string
+  mimeType: string
+  /** bytes for binary files, a string for text files */
+  data: Uint8Array | string
 }
 
 export interface SampleRequest {
@@ -76,8 +89,11 @@ export interface ToolDefinition<
    * `returnAsResource` argument and handles the size limits.
    */
   resourceCapable?: boolean
-  /** a short text rendering of the result; defaults to compact JSON */
-  render?: (output: z.output<Output>) => string
+  /**
+   * A short text rendering of the result; defaults to compact JSON. Several strings become several
+   * text blocks (e.g. a summary, then a full state).
+   */
+  render?: (output: z.output<Output>) => string | string[]
   run(args: z.output<Input>, ctx: ToolContext<Client>): Promise<z.input<Output>>
 }
 

@@ -1,0 +1,108 @@
+// The finance & operations emulator's data model, shared by its OData endpoint, its form engine
+// and its reports: data entities described as data, and the record store they all read and write.
+// One store behind every surface, so a row saved through a form is the row OData returns.
+
+/** EDM types the emulator's entities use (as `$metadata` names them, without the `Edm.` prefix). */
+export type ErpFieldType = 'String' | 'Int32' | 'Int64' | 'Decimal' | 'Date' | 'DateTimeOffset' | 'Guid' | 'Enum'
+
+export interface ErpField {
+  name: string
+  type: ErpFieldType
+  /** for `Enum`: the enum type's name, e.g. `NoYes`, `SalesStatus` (members in ErpEntityCatalog.enums) */
+  enumType?: string
+  /** strings: the longest value accepted */
+  maxLength?: number
+  /** a value is needed on create (keys always are) */
+  mandatory?: boolean
+  /** computed or system-maintained: refused on create and update */
+  readOnly?: boolean
+  /** a user-facing label, as forms show it */
+  label?: string
+}
+
+export interface ErpNavigation {
+  name: string
+  /** entity set of the related entity */
+  target: string
+  /** this entity's field → the target's field; dataAreaId is matched implicitly for company data */
+  on: Record<string, string>
+  /** true for a collection (header → lines), false for a single related record */
+  many: boolean
+}
+
+export interface ErpEntity {
+  /** public entity name, e.g. `CustomerV3` (the EDM entity type) */
+  name: string
+  /** public collection name, e.g. `CustomersV3` (the URL segment) */
+  entitySet: string
+  label: string
+  /** company-specific entities carry `dataAreaId` as their first key */
+  companySpecific: boolean
+  /** key fields, without dataAreaId */
+  keys: string[]
+  fields: ErpField[]
+  navigation?: ErpNavigation[]
+  /** true for entities that cannot be written through OData (e.g. transaction history) */
+  readOnly?: boolean
+}
+
+export interface ErpEntityCatalog {
+  entities: readonly ErpEntity[]
+  /** enum type → member names in value order */
+  enums: Readonly<Record<string, readonly string[]>>
+  /** by entity set name, case-sensitive as F&O is */
+  bySet(entitySet: string): ErpEntity | undefined
+}
+
+export type ErpValue = string | number | boolean | null
+export type ErpRow = Record<string, ErpValue>
+
+export interface ErpCompany {
+  /** dataAreaId, lowercase as F&O stores it, e.g. `usmf` */
+  id: string
+  name: string
+  currency: string
+  country: string
+}
+
+/** Which legal entity a read or write is in. */
+export type ErpCompanyScope = { company: string } | { crossCompany: true }
+
+export interface ErpListOptions {
+  /** equality on fields (null matches empty) */
+  equals?: Record<string, ErpValue>
+  /** case-insensitive substring match on string fields, as a grid's filter does */
+  contains?: Record<string, string>
+  orderBy?: Array<{ field: string; descending?: boolean }>
+  top?: number
+  skip?: number
+}
+
+/**
+ * The record store. Errors are ErpError (status + code + message as the real service words them),
+ * and a failed write changes nothing.
+ */
+export interface ErpRecords {
+  readonly catalog: ErpEntityCatalog
+  readonly companies: readonly ErpCompany[]
+  /** the default company of the emulated user (F&O's "current company") */
+  readonly defaultCompany: string
+  list(entitySet: string, scope: ErpCompanyScope, options?: ErpListOptions): { rows: ErpRow[]; total: number }
+  /** `key` holds the entity's keys (without dataAreaId, which comes from `company`) */
+  get(entitySet: string, company: string, key: Record<string, ErpValue>): ErpRow | undefined
+  create(entitySet: string, company: string, values: ErpRow): ErpRow
+  update(entitySet: string, company: string, key: Record<string, ErpValue>, values: ErpRow): ErpRow
+  delete(entitySet: string, company: string, key: Record<string, ErpValue>): void
+}
+
+export class ErpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** F&O's error bodies carry an empty `code` and the detail in `innererror`; kept for the type name */
+    readonly innerType = 'Microsoft.Dynamics.Platform.Integration.Services.OData.AxODataException',
+  ) {
+    super(message)
+    this.name = 'ErpError'
+  }
+}
