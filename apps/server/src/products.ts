@@ -8,6 +8,7 @@ export const productLoaders: Record<string, () => Promise<ProductModule>> = {
   sales: () => import('@bizmcp/sales-mcp').then((m) => m.default),
   salesforce: () => import('@bizmcp/salesforce-mcp').then((m) => m.default),
   service: () => import('@bizmcp/service-mcp').then((m) => m.default),
+  erp: () => import('@bizmcp/erp-mcp').then((m) => m.default),
   // new-package: insert above this line
 }
 

@@ -4,6 +4,7 @@ import { createDataverseEmulator } from './dataverse/emulator.js'
 import { standardSchema } from './dataverse/schema/index.js'
 import { generateSeed, sandboxUsers } from './dataverse/seed/index.js'
 import { DEFAULT_USER_PASSWORD, type EntraOptions } from './entra/config.js'
+import { createErpEmulator } from './erp/emulator.js'
 import { createSalesforceEmulator } from './salesforce/emulator.js'
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js'
 import type { Emulator } from './shared/emulator.js'
@@ -55,6 +56,7 @@ const emulatorMounts: Record<string, (sandbox: Sandbox, options: StandardSandbox
         seed: { seed: options.seed ?? 42, scale: options.scale ?? 1 },
       }),
     ),
+  erp: (sandbox) => sandbox.mount(createErpEmulator(sandbox)),
   // new-package: emulator mounts
 }
 

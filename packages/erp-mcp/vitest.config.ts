@@ -1,0 +1,3 @@
+import { vitestProject } from '@bizmcp/build-config/vitest'
+
+export default vitestProject('erp')
