@@ -44,6 +44,8 @@ export interface ErpEntity {
   navigation?: ErpNavigation[]
   /** true for entities that cannot be written through OData (e.g. transaction history) */
   readOnly?: boolean
+  /** bound OData actions (see ErpAction) */
+  actions?: ErpAction[]
 }
 
 export interface ErpEntityCatalog {
@@ -105,4 +107,103 @@ export class ErpError extends Error {
     super(message)
     this.name = 'ErpError'
   }
+}
+
+// ---- Additions for the OData surface, attachments and users (added after the first cut; nothing above changed). ----
+
+/** A bound OData action of an entity: `POST /data/{EntitySet}(keys)/Microsoft.Dynamics.DataEntities.{name}`. */
+export interface ErpAction {
+  name: string
+  description: string
+  /** bound to one record (keys in the URL) or to the entity set (no keys) */
+  boundTo: 'entity' | 'collection'
+  parameters: Array<{ name: string; type: ErpFieldType; enumType?: string; optional?: boolean }>
+  /** EDM type of the result (`String`, `Decimal`, …, or an entity type name for a record); none for void */
+  returns?: ErpFieldType | { entityType: string; many: boolean }
+}
+
+/** A structured filter the store compiles to SQL (OData's $filter is translated into this). */
+export type ErpFilter =
+  | { and: ErpFilter[] }
+  | { or: ErpFilter[] }
+  | { not: ErpFilter }
+  | { field: string; op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le'; value: ErpValue }
+  | { field: string; op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le'; otherField: string }
+  /** case-insensitive text match, as F&O's SQL collation does */
+  | { field: string; op: 'contains' | 'startswith' | 'endswith'; value: string }
+
+export interface ErpListOptionsWithFilter extends ErpListOptions {
+  filter?: ErpFilter
+  /** skip counting the total when the caller does not need it (total is then -1) */
+  noCount?: boolean
+}
+
+/** A user of the emulated environment (SystemUsers), with the Entra identity a token maps to. */
+export interface ErpUser {
+  UserID: string
+  UserName: string
+  Email: string
+  /** default company */
+  Company: string
+  /** Entra object id, when the user signs in with Entra ID */
+  ObjectId: string
+  Alias: string
+  Language: string
+  Enabled: boolean
+}
+
+/** A document reference (DocuRef) with its file. */
+export interface ErpAttachment {
+  DocuRefRecId: number
+  /** entity set the record belongs to, e.g. VendorInvoiceHeaders */
+  EntityName: string
+  /** JSON of the record's key fields without dataAreaId, keys in catalogue order */
+  RecordKey: string
+  /** company the document reference is stored in ('dat' for global tables) */
+  RefCompanyId: string
+  FileName: string
+  FileType: string
+  FileSize: number
+  FileId: string
+  /** SHA-256 of the content, hex */
+  ContentHash: string
+  Notes: string
+  CreatedBy: string
+  CreatedDateTime: string
+}
+
+export interface ErpAttachmentStore {
+  /** 15 MB, DocuParameters' file-system limit */
+  readonly maxFileSize: number
+  add(input: {
+    entityName: string
+    recordKey: string
+    refCompanyId: string
+    fileName: string
+    content: Uint8Array
+    notes?: string
+    createdBy: string
+  }): ErpAttachment
+  /** attachments of one record (by entity, company and normalized key), newest last */
+  forRecord(entityName: string, refCompanyId: string, recordKey: string): ErpAttachment[]
+  get(docuRefRecId: number): ErpAttachment | undefined
+  content(docuRefRecId: number): Uint8Array | undefined
+}
+
+/** ErpRecords plus what the emulator's surfaces share: users, attachments, the clock and transactions. */
+export interface ErpStore extends ErpRecords {
+  list(entitySet: string, scope: ErpCompanyScope, options?: ErpListOptionsWithFilter): { rows: ErpRow[]; total: number }
+  readonly attachments: ErpAttachmentStore
+  /** the sandbox clock's date, `YYYY-MM-DD` (UTC) */
+  today(): string
+  /** the user a token is for: by Entra object id, then by user principal name; app-only tokens are `Admin` */
+  userFor(identity: { oid?: string; upn?: string; appOnly: boolean }): ErpUser | undefined
+  user(userId: string): ErpUser | undefined
+  /** runs `fn` in one SQLite transaction: everything or nothing */
+  transaction<T>(fn: () => T): T
+  /**
+   * A system write for actions and posting logic: sets fields (read-only ones included, keys
+   * excluded) of an existing record without the user-facing checks; types are still validated.
+   */
+  systemUpdate(entitySet: string, company: string, key: Record<string, ErpValue>, values: ErpRow): ErpRow
 }

@@ -1,5 +1,7 @@
 // Emails, notes, tasks, phone calls and appointments: the conversation history around cases,
 // leads, opportunities and accounts.
+
+import type { Rng } from '../../shared/prng.js'
 import type { SeedRow } from '../schema/types.js'
 import { type Batch, batched } from './batch.js'
 import { type CaseRef, DAY, fill, HOUR, iso, ref, type SeedContext } from './context.js'
@@ -15,7 +17,6 @@ import {
   OUTREACH_SUBJECTS,
   TASK_SUBJECTS,
 } from './data/sales.js'
-import type { Rng } from './prng.js'
 
 const ACTIVITIES_PER_SCALE = 500
 

@@ -1,7 +1,8 @@
 // Shared state of one generation run: options, random streams, the clock, and compact indexes of
 // rows already emitted that later tables point at.
+
+import { Rng } from '../../shared/prng.js'
 import type { SeedRow, SeedValue } from '../schema/types.js'
-import { Rng } from './prng.js'
 
 export interface SeedOptions {
   /** multiplies accounts, contacts, leads, opportunities, cases and activities (default 1) */

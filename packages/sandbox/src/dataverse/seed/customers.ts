@@ -1,10 +1,11 @@
 // Customer accounts (with some parent companies) and their contacts.
+
+import type { Rng } from '../../shared/prng.js'
 import type { SeedRow } from '../schema/types.js'
 import { type Batch, batched } from './batch.js'
 import { type AccountRef, DAY, fill, money, ref, type SeedContext } from './context.js'
 import { CITIES, domainOf, INDUSTRIES, NAME_ROOTS, STREETS } from './data/companies.js'
 import { DEPARTMENTS, FIRST_NAMES, JOB_TITLES, LAST_NAMES } from './data/people.js'
-import type { Rng } from './prng.js'
 
 const ACCOUNTS_PER_SCALE = 300
 const CITY_WEIGHTS = CITIES.map((c, i) => [i, c.weight] as const)

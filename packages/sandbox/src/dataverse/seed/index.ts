@@ -1,5 +1,7 @@
 // Deterministic demo data for the Dataverse emulator: Corvane Systems, a mid-size maker of
 // industrial IoT sensors, with its CRM (Sales + Customer Service) history.
+
+import { Rng } from '../../shared/prng.js'
 import type { SchemaDefinition, SeedData, SeedRow } from '../schema/types.js'
 import { activityPhase } from './activities.js'
 import type { Batch } from './batch.js'
@@ -10,7 +12,6 @@ import { customerPhase } from './customers.js'
 import { leadPhase } from './leads.js'
 import { opportunityPhase } from './opportunities.js'
 import { buildUsers, orgPhase } from './org.js'
-import { Rng } from './prng.js'
 import { scenarioPhase } from './scenarios.js'
 
 export { ICP_CRITERIA } from './catalog.js'

@@ -1,11 +1,12 @@
 // The seller's organization: business units, users, teams, currency, units and queues.
+
+import type { Rng } from '../../shared/prng.js'
 import type { SeedRow } from '../schema/types.js'
 import type { Batch } from './batch.js'
 import { batched } from './batch.js'
 import { DAY, ref, type SeedContext, type UserRef } from './context.js'
 import { COMPANY } from './data/catalog.js'
 import { CURRENT_USER_INDEX, STAFF } from './data/sales.js'
-import type { Rng } from './prng.js'
 
 const BUS: Array<{ key: string; name: string; division: string; city: string; country: string }> = [
   { key: 'root', name: COMPANY.name, division: 'Corporate', city: COMPANY.city, country: COMPANY.country },
