@@ -22,7 +22,7 @@ describe('filter parser', () => {
   it('parses query functions with named and array arguments', () => {
     const node = parseFilter("Microsoft.Dynamics.CRM.In(PropertyName='industrycode',PropertyValues=['1','3'])")
     expect(node).toEqual({
-      kind: 'crm',
+      kind: 'function',
       name: 'In',
       args: {
         PropertyName: { kind: 'literal', value: { kind: 'string', value: 'industrycode' } },

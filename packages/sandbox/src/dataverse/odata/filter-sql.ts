@@ -46,7 +46,7 @@ export function compileFilter(node: FilterNode, scope: FilterScope): string {
       const operator = node.fn === 'contains' ? 'contains' : node.fn === 'startswith' ? 'begins-with' : 'ends-with'
       return conditionSql(col, operator, [node.value.value], scope.env)
     }
-    case 'crm':
+    case 'function':
       return compileQueryFunction(node.name, node.args, scope)
     case 'lambda':
       return compileLambda(node, scope)
@@ -92,6 +92,8 @@ function literalEdm(lit: Literal): string {
       return 'Edm.Guid'
     case 'datetime':
       return lit.value.length === 10 ? 'Edm.Date' : 'Edm.DateTimeOffset'
+    case 'enum':
+      return lit.type
     case 'null':
       return 'null'
   }

@@ -1,8 +1,8 @@
 // Parsers for $select, $orderby, $top, $expand and $apply.
 
+import { splitTopLevel } from '../../shared/odata/split.js'
 import { querySyntaxError } from '../errors.js'
 import { type FilterNode, type ParseOptions, parseFilter } from './filter-parser.js'
-import { splitTopLevel } from './split.js'
 
 export interface OrderItem {
   property: string

@@ -1,6 +1,6 @@
 // Splits a Web API resource path into segments: `accounts(<id>)/contact_customer_accounts/$ref`.
 
-import { splitTopLevel } from '../odata/split.js'
+import { splitTopLevel } from '../../shared/odata/split.js'
 
 export interface Segment {
   name: string

@@ -1,6 +1,18 @@
-// Tokenizer for OData URL expressions ($filter, $orderby, $apply, query-function arguments).
+// Tokenizer for OData URL expressions ($filter, $orderby, $apply, query-function arguments),
+// shared by the emulators; each passes the error its service raises for bad syntax.
 
-import { querySyntaxError } from '../errors.js'
+/** Builds the error an emulator answers bad query syntax with. */
+export type SyntaxErrorFactory = (message: string) => Error
+
+/** A plain syntax error, for callers that map it to their service's error shape themselves. */
+export class ODataSyntaxError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ODataSyntaxError'
+  }
+}
+
+const defaultSyntaxError: SyntaxErrorFactory = (message) => new ODataSyntaxError(message)
 
 export type Token =
   | { kind: 'ident'; text: string; pos: number } // names, paths (a/b), keywords (eq, and, true …), Microsoft.Dynamics.CRM.In
@@ -16,7 +28,7 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?[mMdDfFlL]?/
 const IDENT = /^[A-Za-z_$@][A-Za-z0-9_.]*(\/[A-Za-z_$][A-Za-z0-9_.]*)*/
 
-export function tokenize(input: string): Token[] {
+export function tokenize(input: string, syntaxError: SyntaxErrorFactory = defaultSyntaxError): Token[] {
   const tokens: Token[] = []
   let i = 0
   while (i < input.length) {
@@ -35,7 +47,7 @@ export function tokenize(input: string): Token[] {
       let j = i + 1
       for (;;) {
         if (j >= input.length)
-          throw querySyntaxError(`Syntax error: unterminated string literal at position ${i} in '${input}'.`)
+          throw syntaxError(`Syntax error: unterminated string literal at position ${i} in '${input}'.`)
         if (input[j] === "'") {
           if (input[j + 1] === "'") {
             value += "'"
@@ -77,7 +89,7 @@ export function tokenize(input: string): Token[] {
       i += ident[0].length
       continue
     }
-    throw querySyntaxError(`Syntax error: character '${ch}' is not valid at position ${i} in '${input}'.`)
+    throw syntaxError(`Syntax error: character '${ch}' is not valid at position ${i} in '${input}'.`)
   }
   tokens.push({ kind: 'eof', pos: input.length })
   return tokens
@@ -89,10 +101,11 @@ export class TokenStream {
   constructor(
     readonly tokens: Token[],
     readonly source: string,
+    readonly syntaxError: SyntaxErrorFactory = defaultSyntaxError,
   ) {}
 
-  static of(source: string): TokenStream {
-    return new TokenStream(tokenize(source), source)
+  static of(source: string, syntaxError: SyntaxErrorFactory = defaultSyntaxError): TokenStream {
+    return new TokenStream(tokenize(source, syntaxError), source, syntaxError)
   }
 
   peek(offset = 0): Token {
@@ -131,6 +144,6 @@ export class TokenStream {
   }
 
   fail(message: string, token: Token = this.peek()): never {
-    throw querySyntaxError(`Syntax error at position ${token.pos} in '${this.source}': ${message}.`)
+    throw this.syntaxError(`Syntax error at position ${token.pos} in '${this.source}': ${message}.`)
   }
 }
