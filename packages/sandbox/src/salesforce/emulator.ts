@@ -24,6 +24,7 @@ import { type DemoSeedOptions, loadDemoData } from './seed/index.js'
 import { ensureOrgSetup } from './setup.js'
 import { handlePartnerSoap, type SoapDeps, soapFault } from './soap/partner.js'
 import { QueryCursors } from './soql/cursors.js'
+import { loadSoqlParser } from './soql/parse.js'
 import { Store } from './store.js'
 
 export const SALESFORCE_PREFIX = '/salesforce'
@@ -144,6 +145,7 @@ export function createSalesforceEmulator(options: SalesforceEmulatorOptions): Sa
     }
     if (pathname.startsWith('/services/data/')) {
       const segments = pathname.slice('/services/data/'.length).split('/')
+      await loadSoqlParser()
       try {
         return await rest(request, segments, url.searchParams)
       } catch (error) {

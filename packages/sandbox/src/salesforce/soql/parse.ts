@@ -1,7 +1,18 @@
 // Parsing SOQL with @jetstreamapp/soql-parser-js, and errors that point at the place in the query
 // the way Salesforce does ("ERROR at Row:1:Column:8").
-import { parseQuery, type Query } from '@jetstreamapp/soql-parser-js'
+import type { Query } from '@jetstreamapp/soql-parser-js'
 import { SalesforceError } from '../errors.js'
+
+type SoqlParser = typeof import('@jetstreamapp/soql-parser-js')
+let parser: SoqlParser | undefined
+
+/**
+ * Loads the SOQL parser, which takes about half a second to import: the emulator awaits this
+ * before its first REST call, so that importing the sandbox (every product bin does) stays cheap.
+ */
+export async function loadSoqlParser(): Promise<void> {
+  parser ??= await import('@jetstreamapp/soql-parser-js')
+}
 
 /** An error about the query text, with Salesforce's row/column pointer when the place is known. */
 export function queryError(errorCode: string, soql: string, message: string, offset?: number): SalesforceError {
@@ -28,8 +39,9 @@ export function offsetOf(soql: string, word: string): number | undefined {
 export function parseSoql(soql: string): Query {
   if (!soql.trim())
     throw new SalesforceError(400, 'MALFORMED_QUERY', 'A query string must be given in the q parameter.')
+  if (!parser) throw new Error('The SOQL parser is not loaded: await loadSoqlParser() first.')
   try {
-    return parseQuery(soql)
+    return parser.parseQuery(soql)
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error)
     // The parser names the token it stumbled on; point at it (or at the end for a truncated query).
