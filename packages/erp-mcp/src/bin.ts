@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs this product alone over stdio: on the sandbox unless ERP_URL and ERP_TOKEN are set.
+// Runs this product alone over stdio: on the sandbox unless ERP_URL is set.
 import { serveProductOverStdio } from '@bizmcp/core'
 import { erpModule } from './product.js'
 

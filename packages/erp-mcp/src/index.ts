@@ -1,4 +1,16 @@
-export { createErpClient, type ErpClient, type ErpRecord } from './client.js'
-export { erpModule, erpModule as default, product } from './product.js'
-export { getRecord } from './tools/erp_get_record.js'
-export { listRecords } from './tools/erp_list_records.js'
+export {
+  type AttachmentTarget,
+  createAttachmentClient,
+  type ErpAttachments,
+  MAX_ATTACHMENT_BYTES,
+} from './attachments/client.js'
+export { credentialConfigFromEnv, type ErpConnection, resolveConnection, tokenProvidersFromEnv } from './connection.js'
+export { defineErpTool } from './define-tool.js'
+export { createODataClient, type ErpODataClient, type ODataClientOptions, type UserSession } from './odata/client.js'
+export { decodeErpError, erpToolError } from './odata/errors.js'
+export { canonicalKey, formatKey, keyFieldsOf, odataLiteral } from './odata/keys.js'
+export { parseMetadata } from './odata/metadata.js'
+export type * from './odata/types.js'
+export { companyScope } from './odata/url.js'
+export { createErpClient, type ErpClient, erpModule, erpModule as default, product } from './product.js'
+export * from './tools/index.js'

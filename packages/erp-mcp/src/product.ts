@@ -1,50 +1,56 @@
-// The Finance & operations product: its tools, and how it connects — to a tenant when ERP_URL is
-// set, otherwise to the sandbox's erp emulator with a token from the sandbox's Entra ID.
-import {
-  type ConnectOptions,
-  defaultScope,
-  defineProduct,
-  entraTokenProvider,
-  type ProductModule,
-  staticTokenProvider,
-} from '@bizmcp/core'
-import { createErpClient, type ErpClient } from './client.js'
-import { getRecord } from './tools/erp_get_record.js'
-import { listRecords } from './tools/erp_list_records.js'
+// The finance & operations product: its tools, and how it connects — to an environment when
+// ERP_URL is set (Entra ID credentials from the environment), otherwise to the sandbox's erp
+// emulator with a token from the sandbox's Entra ID. The client is one member per surface.
+import { type ConnectOptions, defineProduct, type ProductModule } from '@bizmcp/core'
+import { createAttachmentClient, type ErpAttachments } from './attachments/client.js'
+import { type ErpConnection, resolveConnection } from './connection.js'
+import { createODataClient, type ErpODataClient } from './odata/client.js'
+import { erpTools } from './tools/index.js'
+
+/** What every erp tool gets as ctx.client. */
+export interface ErpClient {
+  /** OData (/data), custom services (/api/services) and the user's session */
+  odata: ErpODataClient
+  /** the attachment custom APIs on the linked Dataverse environment */
+  attachments: ErpAttachments
+}
+
+export function createErpClient(connection: ErpConnection): ErpClient {
+  const common = {
+    ...(connection.fetch ? { fetch: connection.fetch } : {}),
+    ...(connection.http ? { http: connection.http } : {}),
+  }
+  return {
+    odata: createODataClient({ url: connection.url, token: connection.token, ...common }),
+    attachments: createAttachmentClient({
+      url: connection.dataverse?.url,
+      ...(connection.dataverse ? { token: connection.dataverse.token } : {}),
+      ...common,
+    }),
+  }
+}
 
 export const product = defineProduct<ErpClient>({
   name: 'erp',
   title: 'Finance & operations',
-  description: 'Finance & operations records',
+  description: 'Dynamics 365 finance & operations: data entities, SQL queries, actions and attachments',
   version: '0.1.0',
-  toolsets: { records: 'Reading Finance & operations records' },
-  tools: [listRecords, getRecord],
+  toolsets: {
+    data: 'Data entities: find, describe, query (OData and SQL), create, update, delete',
+    actions: 'OData actions and custom services: find and invoke',
+    attachments: 'Check and attach files to records',
+    user: 'The signed-in user and their companies',
+  },
+  tools: [...erpTools],
 })
 
 export const erpModule: ProductModule<ErpClient> = {
   product,
   sandboxEmulators: ['erp'],
-  isConfigured: (env) => Boolean(env.ERP_URL && env.ERP_TOKEN),
-  async connect({ env, sandbox, http }: ConnectOptions) {
-    if (sandbox) {
-      const url = sandbox.emulators['erp']?.url as string | undefined
-      if (!url || !sandbox.entra) throw new Error('The sandbox has no erp emulator mounted.')
-      const credential = {
-        kind: 'client-secret' as const,
-        tenantId: sandbox.entra.tenantId,
-        clientId: sandbox.entra.clientId,
-        clientSecret: sandbox.entra.clientSecret,
-        authorityHost: sandbox.entra.authorityHost,
-        httpClient: sandbox.entra.httpClient,
-        disableInstanceDiscovery: true,
-      }
-      return createErpClient({
-        ...http,
-        baseUrl: url,
-        fetch: sandbox.fetch,
-        token: entraTokenProvider(credential, defaultScope(url)),
-      })
-    }
-    return createErpClient({ ...http, baseUrl: env.ERP_URL!, token: staticTokenProvider(env.ERP_TOKEN!) })
+  isConfigured: (env) => Boolean(env.ERP_URL),
+  async connect(options: ConnectOptions) {
+    return createErpClient(resolveConnection(options))
   },
 }
+
+export default erpModule

@@ -1,0 +1,159 @@
+// Pieces the erp tools share: argument schemas (worded once, so the listing stays short), field
+// validation against $metadata, and the company a key or record belongs to.
+import { ToolError } from '@bizmcp/core'
+import { z } from 'zod'
+import { closestNames } from '../names.js'
+import { type KeyValues, LiteralError, odataLiteral } from '../odata/keys.js'
+import { DATA_AREA_ID, findField } from '../odata/metadata.js'
+import type { EntityInfo, FieldInfo } from '../odata/types.js'
+import type { ErpClient } from '../product.js'
+
+export const entitySetArg = z.string().min(1).describe('Entity set, e.g. CustomersV3 (data_find_entity_type finds it)')
+export const companyIdArg = z
+  .string()
+  .min(1)
+  .optional()
+  .describe("Company (dataAreaId), e.g. usmf, or 'cross-company'; default: the user's company")
+export const keyArg = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+  .describe('Key fields, e.g. {"dataAreaId":"usmf","CustomerAccount":"US-001"}')
+export const RowOutput = z.record(z.string(), z.unknown())
+
+/** The named fields of an entity, canonical case; unknown names are refused with close matches. */
+export function resolveFields(entity: EntityInfo, names: string[], what = 'field'): FieldInfo[] {
+  return names.map((name) => {
+    const field = findField(entity, name)
+    if (field) return field
+    throw unknownField(entity, name, what)
+  })
+}
+
+export function unknownField(entity: EntityInfo, name: string, what = 'field'): ToolError {
+  const close = closestNames(
+    name,
+    entity.fields.map((f) => f.name),
+  )
+  return new ToolError({
+    code: 'InvalidInput',
+    message: `${entity.entitySet} has no ${what} '${name}'.${close.length ? ` Close names: ${close.join(', ')}.` : ''}`,
+    fix: `Use field names from data_get_entity_metadata for ${entity.entitySet}.`,
+    details: { entitySet: entity.entitySet, field: name, suggestions: close },
+  })
+}
+
+/**
+ * The company a record is addressed in: the key's dataAreaId, else companyId, else the user's
+ * default company. Undefined for global entities.
+ */
+export async function companyFor(
+  client: ErpClient,
+  entity: EntityInfo,
+  key: KeyValues | undefined,
+  companyId: string | undefined,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  if (!entity.companySpecific) return undefined
+  const fromKey = Object.entries(key ?? {}).find(([k]) => k.toLowerCase() === DATA_AREA_ID.toLowerCase())?.[1]
+  if (fromKey !== undefined && fromKey !== '') {
+    const id = String(fromKey).toLowerCase()
+    if (companyId && !/^cross-company$/i.test(companyId) && companyId.toLowerCase() !== id) {
+      throw new ToolError({
+        code: 'InvalidInput',
+        message: `The key says dataAreaId '${id}' and companyId says '${companyId}'.`,
+        fix: 'Give the company once: in the key or as companyId.',
+      })
+    }
+    return id
+  }
+  if (companyId && !/^cross-company$/i.test(companyId)) return companyId.toLowerCase()
+  return (await client.odata.session(signal)).company || undefined
+}
+
+/** Problems of one record's values against the entity's fields (names, types, lengths, editability). */
+export function valueProblems(
+  entity: EntityInfo,
+  values: Record<string, unknown>,
+  mode: 'create' | 'update',
+  enums: ReadonlyMap<string, readonly string[]>,
+): string[] {
+  const problems: string[] = []
+  for (const [name, value] of Object.entries(values)) {
+    const field = findField(entity, name)
+    if (!field) {
+      const close = closestNames(
+        name,
+        entity.fields.map((f) => f.name),
+      )
+      problems.push(`no field '${name}'${close.length ? ` (close: ${close.join(', ')})` : ''}`)
+      continue
+    }
+    if (field.name !== name) problems.push(`field '${name}' is spelt '${field.name}' (names are case-sensitive)`)
+    if (mode === 'create' ? field.readOnlyOnCreate : field.readOnly && field.name !== DATA_AREA_ID) {
+      problems.push(
+        `${field.name} is read-only${mode === 'update' && isKey(entity, field.name) ? ' (a key field)' : ''}`,
+      )
+      continue
+    }
+    if (value === null) continue
+    if (typeof value === 'object') {
+      problems.push(`${field.name} takes a single value, not an object or list`)
+      continue
+    }
+    try {
+      odataLiteral(value, field)
+    } catch (error) {
+      if (error instanceof LiteralError) problems.push(error.message)
+      else throw error
+      continue
+    }
+    const members = field.enumType ? enums.get(field.enumType) : undefined
+    if (members?.length && !members.includes(String(value)))
+      problems.push(`${field.name} is one of ${members.join(', ')}; got ${JSON.stringify(value)}`)
+    if (field.maxLength && typeof value === 'string' && value.length > field.maxLength)
+      problems.push(`${field.name} is at most ${field.maxLength} characters; got ${value.length}`)
+  }
+  if (mode === 'create') {
+    const given = new Set(Object.keys(values).map((k) => k.toLowerCase()))
+    const missing = entity.fields.filter(
+      (f) => f.mandatory && f.name !== DATA_AREA_ID && !given.has(f.name.toLowerCase()),
+    )
+    if (missing.length) problems.push(`mandatory ${missing.map((f) => f.name).join(', ')} missing`)
+  }
+  return problems
+}
+
+const isKey = (entity: EntityInfo, name: string) => entity.keys.includes(name)
+
+/** Values with field names in their canonical case. */
+export function canonicalValues(entity: EntityInfo, values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [findField(entity, k)?.name ?? k, v]))
+}
+
+/** A per-record result line, as the write tools report it. */
+export const RecordOutcome = z.object({
+  index: z.number().int(),
+  status: z.enum(['created', 'updated', 'deleted', 'failed', 'notAttempted']),
+  key: RowOutput.optional(),
+  error: z.string().optional(),
+})
+export type RecordOutcomeValue = z.infer<typeof RecordOutcome>
+
+export function refuseInvalidRecords(
+  tool: string,
+  entity: EntityInfo,
+  problems: Array<{ index: number; problems: string[] }>,
+) {
+  if (!problems.length) return
+  const lines = problems.slice(0, 10).map((p) => `record ${p.index}: ${p.problems.join('; ')}`)
+  throw new ToolError({
+    code: 'InvalidInput',
+    message: `${tool} changed nothing: ${problems.length} record${problems.length > 1 ? 's are' : ' is'} invalid for ${entity.entitySet}. ${lines.join('. ')}${problems.length > 10 ? ` … and ${problems.length - 10} more` : ''}.`,
+    fix: `Correct those records (data_get_entity_metadata lists ${entity.entitySet}'s fields, types and mandatory fields) and send the batch again.`,
+    details: { invalid: problems.map((p) => p.index) },
+  })
+}
+
+export function errorText(error: unknown): string {
+  if (error instanceof ToolError) return error.message
+  return error instanceof Error ? error.message : String(error)
+}
