@@ -329,12 +329,7 @@ export function createFormEngine(options: FormEngineOptions) {
 
     filterGrid(args: { gridName: string; gridColumnName: string; filterValue: string }): Outcome {
       const grid = this.requireGrid(args.gridName)
-      const column = this.requireControl(args.gridColumnName)
-      if (column.grid !== grid.name) {
-        throw new FormError(
-          `Grid ${grid.name} has no column '${args.gridColumnName}'. Columns: ${grid.columns.map((c) => c.name).join(', ')}.`,
-        )
-      }
+      const column = this.requireColumn(grid, args.gridColumnName)
       return this.applyFilter(grid.dataSource, column, args.filterValue)
     }
 
@@ -359,12 +354,7 @@ export function createFormEngine(options: FormEngineOptions) {
 
     sortGridColumn(args: { gridName: string; gridColumnName: string; isDescending?: boolean }): Outcome {
       const grid = this.requireGrid(args.gridName)
-      const column = this.requireControl(args.gridColumnName)
-      if (column.grid !== grid.name) {
-        throw new FormError(
-          `Grid ${grid.name} has no column '${args.gridColumnName}'. Columns: ${grid.columns.map((c) => c.name).join(', ')}.`,
-        )
-      }
+      const column = this.requireColumn(grid, args.gridColumnName)
       const state = this.dataSource(grid.dataSource)
       this.requireNoPending(state, `sort grid ${grid.name}`)
       state.sort = { field: column.field!.name, descending: args.isDescending === true }
@@ -580,6 +570,16 @@ export function createFormEngine(options: FormEngineOptions) {
         )
       }
       return control
+    }
+
+    private requireColumn(grid: GridDef, name: string): ResolvedControl {
+      const column = grid.columns.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase())
+      if (!column) {
+        throw new FormError(
+          `Grid ${grid.name} has no column '${name}'. Columns: ${grid.columns.map((c) => c.name).join(', ')}.`,
+        )
+      }
+      return this.requireForm().controls.get(column.name)!
     }
 
     private requireVisible(control: ResolvedControl) {

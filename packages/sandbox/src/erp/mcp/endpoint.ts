@@ -176,8 +176,8 @@ export function createErpMcpEndpoint(options: ErpMcpEndpointOptions) {
       )
     }
     const session = sessions.get(sessionId)
-    if (!session || session.principal !== principal || session.lastUsed < now() - idleMs) {
-      if (session) sessions.delete(session.id)
+    if (session && session.lastUsed < now() - idleMs) sessions.delete(session.id)
+    if (!session || session.principal !== principal || !sessions.has(session.id)) {
       return jsonResponse(rpcError(message.id, -32001, 'Session not found'), 404)
     }
     session.lastUsed = now()

@@ -97,7 +97,6 @@ export function customerStatementFromStore(
 }
 
 export function renderCustomerStatementPdf(statement: CustomerStatement, createdAt: Date): Promise<Uint8Array> {
-  const blank = ['', '', '', '']
   return renderTablePdf({
     title: 'Customer account statement',
     subtitle: [
@@ -115,7 +114,7 @@ export function renderCustomerStatementPdf(statement: CustomerStatement, created
       { header: 'Balance', width: 13, align: 'right' },
     ],
     rows: [
-      { cells: [statement.fromDate, 'Opening balance', ...blank, money(statement.openingBalance)], bold: true },
+      { cells: [statement.fromDate, '', '', 'Opening balance', '', '', money(statement.openingBalance)], bold: true },
       ...statement.lines.map((line) => ({
         cells: [
           line.date,
@@ -127,7 +126,7 @@ export function renderCustomerStatementPdf(statement: CustomerStatement, created
           money(line.balance),
         ],
       })),
-      { cells: [statement.toDate, 'Closing balance', ...blank, money(statement.closingBalance)], bold: true },
+      { cells: [statement.toDate, '', '', 'Closing balance', '', '', money(statement.closingBalance)], bold: true },
     ],
     footnote: `${statement.lines.length} transaction${statement.lines.length === 1 ? '' : 's'} in the period. Positive amounts are owed by the customer; payments are negative.`,
     createdAt,
