@@ -33,7 +33,7 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseAttributeValue: false,
   parseTagValue: false,
-  isArray: (name) => REPEATED.has(name),
+  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && REPEATED.has(name),
 })
 
 export const DATA_AREA_ID = 'dataAreaId'
@@ -92,9 +92,7 @@ function field(
     type,
     ...(enumType ? { enumType } : {}),
     ...(Number.isFinite(maxLength) && maxLength > 0 ? { maxLength } : {}),
-    mandatory: usesIsRequired
-      ? required === true
-      : String(node.Nullable).toLowerCase() === 'false' && !keys.has(name),
+    mandatory: usesIsRequired ? required === true : String(node.Nullable).toLowerCase() === 'false' && !keys.has(name),
     readOnly: !allowEdit || keys.has(name),
     readOnlyOnCreate: !allowEditOnCreate,
     ...(label ? { label } : {}),
