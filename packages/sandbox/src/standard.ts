@@ -56,7 +56,9 @@ const emulatorMounts: Record<string, (sandbox: Sandbox, options: StandardSandbox
         seed: { seed: options.seed ?? 42, scale: options.scale ?? 1 },
       }),
     ),
-  erp: (sandbox) => sandbox.mount(createErpEmulator(sandbox)),
+  // the record store and its demo data are built on the first request (see createErpEmulator)
+  erp: (sandbox, options) =>
+    sandbox.mount(createErpEmulator(sandbox, { seed: options.seed ?? 42, scale: options.scale ?? 1 })),
   // new-package: emulator mounts
 }
 

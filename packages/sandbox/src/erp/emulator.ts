@@ -1,67 +1,107 @@
-// The Finance & operations emulator: a records API on SQLite behind the sandbox's Entra ID. Grow it to
-// follow the vendor's documented API (URLs, query options, paging, error bodies, limits) —
-// agents and clients are built against those.
+// The finance & operations emulator: Entra-protected OData at /data (entities, $metadata, query
+// options, paging, cross-company, CRUD, bound actions), custom services at /api/services, and the
+// file-attachment custom APIs at /api/data/v9.2, over one SQLite record store (records.ts) that is
+// created and seeded on the first request, so that the sandbox starts fast.
 import type { Sandbox } from '../sandbox.js'
+import type { Clock } from '../shared/clock.js'
 import type { Emulator } from '../shared/emulator.js'
-import { jsonResponse } from '../shared/http.js'
+import { CUSTOM_API_PATH, customApiError, handleCustomApi } from './attachments/custom-apis.js'
+import { authenticate } from './auth.js'
+import type { ErpRequestContext } from './context.js'
+import { ErpError, type ErpStore } from './model.js'
+import { handleData } from './odata/data.js'
+import { errorResponse, notFoundSegment } from './odata/http.js'
+import { createErpRecords } from './records.js'
+import { matchRoute, type Route } from './router.js'
+import { handleServices } from './services/routes.js'
 
-const DEMO_NAMES = [
-  'Northwind Traders',
-  'Fabrikam Robotics',
-  'Adatum Health',
-  'Litware Labs',
-  'Proseware Freight',
-  'Tailspin Toys',
-]
+export const ERP_PREFIX = '/erp'
 
-export function createErpEmulator(sandbox: Sandbox): Emulator {
-  const db = sandbox.db
-  db.exec('CREATE TABLE IF NOT EXISTS erp_records (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_on TEXT NOT NULL)')
-  const count = db.prepare('SELECT COUNT(*) AS n FROM erp_records').get() as { n: number }
-  if (count.n === 0) {
-    const insert = db.prepare('INSERT INTO erp_records (id, name, created_on) VALUES (?, ?, ?)')
-    for (const [i, name] of DEMO_NAMES.entries()) {
-      insert.run(`rec-${String(i + 1).padStart(3, '0')}`, name, new Date(Date.UTC(2026, 0, 1 + i)).toISOString())
-    }
+export interface ErpEmulatorOptions {
+  /** seed of the demo-data generator (default 42) */
+  seed?: number
+  /** multiplies the transactional demo data (default 1) */
+  scale?: number
+  clock?: Clock
+}
+
+export interface ErpEmulator extends Emulator {
+  /** the record store, created (and seeded when the database has no finance & operations data) on first use */
+  records(): ErpStore
+}
+
+export function createErpEmulator(sandbox: Sandbox, options: ErpEmulatorOptions = {}): ErpEmulator {
+  const clock = options.clock ?? sandbox.clock
+  let store: ErpStore | undefined
+  const records = () => {
+    store ??= createErpRecords({
+      db: sandbox.db,
+      clock,
+      seed: options.seed ?? 42,
+      scale: options.scale ?? 1,
+      users: sandbox.entra.users.map(({ oid, userPrincipalName, displayName }) => ({
+        oid,
+        userPrincipalName,
+        displayName,
+      })),
+    })
+    return store
   }
-  const list = db.prepare(
-    'SELECT id, name, created_on AS createdOn FROM erp_records ORDER BY created_on DESC, id LIMIT ? OFFSET ?',
-  )
-  const total = db.prepare('SELECT COUNT(*) AS n FROM erp_records')
-  const one = db.prepare('SELECT id, name, created_on AS createdOn FROM erp_records WHERE id = ?')
+  const baseUrl = () => sandbox.urlOf('erp')
+  const verify = (authorization: string | null) =>
+    sandbox.entra.verifyAccessToken(authorization ?? undefined, { audience: baseUrl() })
 
-  const error = (status: number, code: string, message: string) => jsonResponse({ error: { code, message } }, status)
+  const routes: Route[] = [
+    { pattern: /^\/data(?=\/|$)/, handle: ({ rest }, ctx) => handleData(ctx!, rest) },
+    { pattern: /^\/api\/services(?=\/|$)/, handle: ({ rest }, ctx) => handleServices(ctx!, rest) },
+    {
+      pattern: new RegExp(`^${CUSTOM_API_PATH.replace(/\./g, '\\.')}(?=/|$)`),
+      handle: ({ rest }, ctx) => handleCustomApi(ctx!, rest),
+    },
+  ]
 
   return {
     name: 'erp',
-    prefix: '/erp',
-    async handle(request, path) {
-      const verified = await sandbox.entra.verifyAccessToken(
-        request.headers.get('authorization')?.replace(/^Bearer /i, ''),
-        {
-          audience: sandbox.urlOf('erp'),
-        },
-      )
-      if (!verified.ok) return error(401, 'InvalidToken', verified.description)
-      const url = new URL(path, 'http://emulator')
-      if (request.method !== 'GET') return error(405, 'MethodNotAllowed', `${request.method} is not supported here.`)
-      if (url.pathname === '/api/records') {
-        const top = Number(url.searchParams.get('top') ?? 50)
-        const skip = Number(url.searchParams.get('skip') ?? 0)
-        if (!Number.isInteger(top) || top < 1 || top > 200)
-          return error(400, 'InvalidTop', 'top must be a whole number from 1 to 200.')
-        if (!Number.isInteger(skip) || skip < 0)
-          return error(400, 'InvalidSkip', 'skip must be a whole number of at least 0.')
-        return jsonResponse({ value: list.all(top, skip), total: (total.get() as { n: number }).n })
+    prefix: ERP_PREFIX,
+    records,
+    describe: () => ({
+      environmentUrl: baseUrl(),
+      odataUrl: `${baseUrl()}/data/`,
+      servicesUrl: `${baseUrl()}/api/services`,
+      attachmentApiUrl: `${baseUrl()}${CUSTOM_API_PATH}/`,
+      scope: `${baseUrl()}/.default`,
+      companies: ['usmf', 'demf', 'gbsi'],
+    }),
+    async handle(request, pathWithQuery) {
+      const url = new URL(request.url)
+      const path = pathWithQuery.replace(/\?.*$/, '')
+      const matched = matchRoute(routes, path)
+      const isCustomApi = path.startsWith(CUSTOM_API_PATH)
+      try {
+        if (!matched) throw notFoundSegment(path)
+        if (matched.route.authenticated === false)
+          return await matched.route.handle({ request, path, rest: matched.rest }, undefined)
+        const user = await authenticate(verify, request, records)
+        const ctx: ErpRequestContext = { request, url, store: records(), user, baseUrl: baseUrl() }
+        return await matched.route.handle({ request, path, rest: matched.rest }, ctx)
+      } catch (error) {
+        const challenge: Record<string, string> =
+          error instanceof ErpError && error.status === 401
+            ? {
+                'WWW-Authenticate': `Bearer authorization_uri="${sandbox.entra.authority}", resource_id="${baseUrl()}"`,
+              }
+            : {}
+        if (isCustomApi && error instanceof ErpError) {
+          const response = customApiError(
+            error.status,
+            error.status === 401 ? '0x80072560' : '0x80040216',
+            error.message,
+          )
+          for (const [name, value] of Object.entries(challenge)) response.headers.set(name, value)
+          return response
+        }
+        return errorResponse(error, challenge)
       }
-      const match = /^\/api\/records\/([^/]+)$/.exec(url.pathname)
-      if (match) {
-        const record = one.get(decodeURIComponent(match[1]!))
-        return record
-          ? jsonResponse(record)
-          : error(404, 'RecordNotFound', `Record ${decodeURIComponent(match[1]!)} does not exist.`)
-      }
-      return error(404, 'NotFound', `No Finance & operations API at ${url.pathname}.`)
     },
   }
 }

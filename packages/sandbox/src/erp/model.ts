@@ -131,6 +131,8 @@ export type ErpFilter =
   | { field: string; op: 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le'; otherField: string }
   /** case-insensitive text match, as F&O's SQL collation does */
   | { field: string; op: 'contains' | 'startswith' | 'endswith'; value: string }
+  /** F&O's wildcard equality: `*` matches any text (`Name eq '*retail*'`); `notlike` for `ne` */
+  | { field: string; op: 'like' | 'notlike'; value: string }
 
 export interface ErpListOptionsWithFilter extends ErpListOptions {
   filter?: ErpFilter

@@ -55,6 +55,15 @@ export const customers: ErpEntity = {
     },
     { name: 'CustomerGroup', target: 'CustomerGroups', on: { CustomerGroupId: 'CustomerGroupId' }, many: false },
   ],
+  actions: [
+    {
+      name: 'GetCustomerBalance',
+      description: 'Returns the customer’s open balance (sum of open amounts of its transactions) in its currency.',
+      boundTo: 'entity',
+      parameters: [],
+      returns: 'Decimal',
+    },
+  ],
 }
 
 /**

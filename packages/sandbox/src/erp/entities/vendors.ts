@@ -58,6 +58,15 @@ export const vendors: ErpEntity = {
     },
     { name: 'VendorGroup', target: 'VendorGroups', on: { VendorGroupId: 'VendorGroupId' }, many: false },
   ],
+  actions: [
+    {
+      name: 'GetVendorBalance',
+      description: 'Returns the vendor’s open balance (sum of open amounts of its transactions) in its currency.',
+      boundTo: 'entity',
+      parameters: [],
+      returns: 'Decimal',
+    },
+  ],
 }
 
 /**

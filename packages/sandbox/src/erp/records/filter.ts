@@ -38,13 +38,23 @@ export function compileFilter(
     }
     return `${column} ${SQL_OPS[filter.op]} ${alias}.${quote(other.name)}`
   }
-  if (filter.op === 'contains' || filter.op === 'startswith' || filter.op === 'endswith') {
+  if (
+    filter.op === 'contains' ||
+    filter.op === 'startswith' ||
+    filter.op === 'endswith' ||
+    filter.op === 'like' ||
+    filter.op === 'notlike'
+  ) {
     if (field.type !== 'String' && field.type !== 'Guid') {
       throw new ErpError(
         400,
         `The function '${filter.op}' needs a string property; '${field.name}' of '${typeName(entity)}' is '${edm(field)}'.`,
         'Microsoft.OData.ODataException',
       )
+    }
+    if (filter.op === 'like' || filter.op === 'notlike') {
+      params.push(filter.value.replace(/[\\%_]/g, (ch) => `\\${ch}`).replace(/\*/g, '%'))
+      return `${column} ${filter.op === 'like' ? 'LIKE' : 'NOT LIKE'} ? ESCAPE '\\'`
     }
     const escaped = filter.value.replace(/[\\%_]/g, (ch) => `\\${ch}`)
     params.push(filter.op === 'contains' ? `%${escaped}%` : filter.op === 'startswith' ? `${escaped}%` : `%${escaped}`)
