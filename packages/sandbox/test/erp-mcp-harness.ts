@@ -1,10 +1,9 @@
-// A sandbox with the finance & operations emulator on a fixed day, its record store, and tokens
-// for the environment's MCP endpoint.
-
-import { erpMcpEndpointFor } from '../src/erp/mcp/endpoint.js'
+// A standard sandbox with the finance & operations emulator on a fixed day, its record store, and
+// tokens for the environment's MCP endpoint (`/erp/mcp`).
+import type { ErpEmulator } from '../src/erp/emulator.js'
 import type { ErpStore } from '../src/erp/model.js'
-import { createErpRecords } from '../src/erp/records.js'
-import { createSandbox, type Sandbox } from '../src/sandbox.js'
+import type { Sandbox } from '../src/sandbox.js'
+import { createStandardSandbox } from '../src/standard.js'
 
 export interface ErpMcpSandbox {
   sandbox: Sandbox
@@ -17,21 +16,12 @@ export interface ErpMcpSandbox {
 }
 
 export function erpMcpSandbox(options: { now: string }): ErpMcpSandbox {
-  const clock = () => new Date(options.now)
-  const sandbox = createSandbox({ clock })
-  const store = createErpRecords({ db: sandbox.db, clock })
-  sandbox.mount({
-    name: 'erp',
-    prefix: '/erp',
-    handle: async (request, path) =>
-      path === '/mcp' || path.startsWith('/mcp?')
-        ? erpMcpEndpointFor(sandbox, store).handle(request)
-        : new Response('not found', { status: 404 }),
-  })
+  const sandbox = createStandardSandbox({ emulators: ['erp'], clock: () => new Date(options.now) })
+  const erp = sandbox.emulators().find((emulator) => emulator.name === 'erp') as ErpEmulator
   const scope = `${sandbox.urlOf('erp')}/.default`
   return {
     sandbox,
-    store,
+    store: erp.records(),
     mcpUrl: `${sandbox.urlOf('erp')}/mcp`,
     appToken: () => sandbox.entra.requestToken({ scope }),
     userToken: () => sandbox.entra.requestToken({ scope, username: sandbox.entra.users[0]!.userPrincipalName }),

@@ -58,6 +58,12 @@ export function createErpEmulator(sandbox: Sandbox, options: ErpEmulatorOptions 
       pattern: new RegExp(`^${CUSTOM_API_PATH.replace(/\./g, '\\.')}(?=/|$)`),
       handle: ({ rest }, ctx) => handleCustomApi(ctx!, rest),
     },
+    {
+      pattern: /^\/mcp$/,
+      authenticated: false,
+      handle: async ({ request }) =>
+        (await import('./mcp/endpoint.js')).erpMcpEndpointFor(sandbox, records()).handle(request),
+    },
   ]
 
   return {
