@@ -113,7 +113,7 @@ export function readCollection(
     noCount: !options.count,
   })
   const more = rows.length > take && remaining > take
-  const page = more ? rows.slice(0, take) : rows
+  const page = rows.slice(0, take)
   const select = options.select ? `(${options.select.join(',')})` : ''
   const body: Record<string, unknown> = {
     '@odata.context': base.context ?? contextUrl(ctx, `${entity.entitySet}${select}`),
