@@ -13,30 +13,37 @@ export interface FormsClient {
 /** defineTool for form tools: ctx.client has the form sessions */
 export const defineFormTool = toolBuilder<FormsClient>()
 
-export const FormResult = z
+/** The environment's answer to a form tool, as parsed from its state JSON. */
+const UpstreamState = z
   .object({
     SessionId: z.string(),
     Result: z.string(),
     Messages: z.array(z.object({ Type: z.string(), Text: z.string() }).loose()),
-    FormState: z
-      .object({
-        Name: z.string(),
-        Summary: z.string(),
-        Form: z.record(z.string(), z.unknown()),
-        Buttons: z.array(z.unknown()),
-        Links: z.array(z.unknown()),
-        Guidance: z.array(z.string()),
-      })
-      .loose(),
-    Files: z.array(z.object({ Name: z.string(), MimeType: z.string(), Bytes: z.number() })).optional(),
+    FormState: z.object({ Name: z.string() }).loose(),
   })
   .loose()
 
-export type FormResult = z.infer<typeof FormResult>
+/**
+ * A form tool's result: the environment's `{SessionId, Result, Messages, FormState: {Name, Summary,
+ * Form, Buttons, Links, Guidance}, …}` as it sent it, plus `Files` (the embedded resources). The
+ * listed schema stays small: it is read by a model on every turn, the state explains itself.
+ */
+export const FormResult = z
+  .object({
+    Result: z.string(),
+    Messages: z.array(z.record(z.string(), z.unknown())),
+    FormState: z.record(z.string(), z.unknown()),
+  })
+  .loose()
+
+export type FormResult = z.infer<typeof UpstreamState> & {
+  Files?: Array<{ Name: string; MimeType: string; Bytes: number }>
+}
 
 /** The summary line, then the full state: the two text blocks of a form tool's result. */
-export function renderFormResult(result: FormResult): string[] {
-  const files = (result.Files ?? []).map((file) => `File '${file.Name}' was downloaded.`)
+export function renderFormResult(result: z.output<typeof FormResult>): string[] {
+  const attached = (result.Files ?? []) as NonNullable<FormResult['Files']>
+  const files = attached.map((file) => `File '${file.Name}' was downloaded.`)
   const problems = result.Messages.filter((m) => m.Type === 'Error' || m.Type === 'Warning').map(
     (m) => `${m.Type}: ${m.Text}`,
   )
@@ -110,7 +117,7 @@ export async function runFormTool(
 function parseState(text: string): FormResult | undefined {
   if (!text.startsWith('{')) return undefined
   try {
-    const parsed = FormResult.safeParse(JSON.parse(text))
+    const parsed = UpstreamState.safeParse(JSON.parse(text))
     return parsed.success ? parsed.data : undefined
   } catch {
     return undefined

@@ -9,7 +9,7 @@ export const formClickControl = defineFormTool({
   title: 'Click control',
   description:
     'Clicks a button, tab or grid of the open form. Report buttons return the file. Grids take actionId LoadNextPage/LoadPreviousPage/LoadFirstPage/LoadLastPage.',
-  input: z.object({ controlName: z.string().min(1), actionId: z.string().min(1).optional() }),
+  input: z.object({ controlName: z.string(), actionId: z.string().optional() }),
   output: FormResult,
   // a button can run any business logic (post, confirm, delete), so clicks other than paging are asked first
   annotations: { readOnlyHint: false, destructiveHint: true, openWorldHint: true },

@@ -5,7 +5,7 @@ export const formFilterForm = defineFormTool({
   name: 'form_filter_form',
   title: 'Filter form',
   description: 'Filters the open form’s main records on a field (default: first grid column). Empty value clears.',
-  input: z.object({ filterValue: z.string(), controlName: z.string().min(1).optional() }),
+  input: z.object({ filterValue: z.string(), controlName: z.string().optional() }),
   output: FormResult,
   annotations: { readOnlyHint: true, openWorldHint: true },
   toolset: 'forms',

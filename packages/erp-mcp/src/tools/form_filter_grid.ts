@@ -5,7 +5,7 @@ export const formFilterGrid = defineFormTool({
   name: 'form_filter_grid',
   title: 'Filter grid',
   description: 'Filters a grid of the open form on one column (text matches anywhere). Empty value clears.',
-  input: z.object({ gridName: z.string().min(1), gridColumnName: z.string().min(1), filterValue: z.string() }),
+  input: z.object({ gridName: z.string(), gridColumnName: z.string(), filterValue: z.string() }),
   output: FormResult,
   annotations: { readOnlyHint: true, openWorldHint: true },
   toolset: 'forms',

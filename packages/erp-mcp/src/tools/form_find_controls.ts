@@ -5,7 +5,7 @@ export const formFindControls = defineFormTool({
   name: 'form_find_controls',
   title: 'Find controls',
   description: 'Finds controls of the open form by name or label, also on closed tabs. One term per call.',
-  input: z.object({ controlSearchTerm: z.string().min(1) }),
+  input: z.object({ controlSearchTerm: z.string() }),
   output: FormResult,
   annotations: { readOnlyHint: true, openWorldHint: true },
   toolset: 'forms',

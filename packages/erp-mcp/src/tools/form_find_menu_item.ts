@@ -6,8 +6,8 @@ export const formFindMenuItem = defineFormTool({
   title: 'Find menu item',
   description: 'Finds display, action and output (report) menu items by words of their label, name or path.',
   input: z.object({
-    menuItemFilter: z.string().min(1).describe('e.g. "vendor aging"'),
-    topHitCount: z.number().int().min(1).max(50).optional(),
+    menuItemFilter: z.string().describe('e.g. "vendor aging"'),
+    topHitCount: z.number().int().max(50).optional(),
   }),
   output: FormResult,
   annotations: { readOnlyHint: true, openWorldHint: true },

@@ -6,7 +6,7 @@ export const formOpenLookup = defineFormTool({
   title: 'Open lookup',
   description:
     'Lists the values a lookup control accepts (up to 25, optionally filtered). Set one with form_set_control_values.',
-  input: z.object({ controlName: z.string().min(1), filterValue: z.string().optional() }),
+  input: z.object({ controlName: z.string(), filterValue: z.string().optional() }),
   output: FormResult,
   annotations: { readOnlyHint: true, openWorldHint: true },
   toolset: 'forms',

@@ -6,9 +6,9 @@ export const formOpenMenuItem = defineFormTool({
   title: 'Open menu item',
   description: 'Opens a menu item’s form; it replaces your open form (one form at a time). Returns the form state.',
   input: z.object({
-    name: z.string().min(1).describe('Menu item name, not label'),
+    name: z.string().describe('Menu item name, not label'),
     type: z.enum(['Display', 'Action', 'Output']).optional(),
-    companyId: z.string().min(1).optional().describe('Legal entity'),
+    companyId: z.string().optional().describe('Legal entity'),
   }),
   output: FormResult,
   annotations: { readOnlyHint: true, openWorldHint: true },

@@ -5,7 +5,7 @@ export const formOpenOrCloseTab = defineFormTool({
   name: 'form_open_or_close_tab',
   title: 'Open or close tab',
   description: 'Opens (default) or closes a tab of the open form. Tabs start closed; their controls show once open.',
-  input: z.object({ tabName: z.string().min(1), tabAction: z.enum(['Open', 'Close']).optional() }),
+  input: z.object({ tabName: z.string(), tabAction: z.enum(['Open', 'Close']).optional() }),
   output: FormResult,
   annotations: { readOnlyHint: true, openWorldHint: true },
   toolset: 'forms',

@@ -6,8 +6,8 @@ export const formSelectGridRow = defineFormTool({
   title: 'Select grid row',
   description: 'Selects a row of a grid by its RowNumber on the current page; optionally marks or unmarks it.',
   input: z.object({
-    gridName: z.string().min(1),
-    rowNumber: z.number().int().min(1).max(25),
+    gridName: z.string(),
+    rowNumber: z.number().int().max(25),
     marking: z.enum(['Marked', 'Unmarked']).optional(),
   }),
   output: FormResult,

@@ -10,11 +10,11 @@ export const formSetControlValues = defineFormTool({
     controlValues: z
       .array(
         z.strictObject({
-          controlName: z.string().min(1),
+          controlName: z.string(),
           controlValue: z.union([z.string(), z.number(), z.boolean()]),
         }),
       )
-      .min(1)
+
       .max(50),
   }),
   output: FormResult,

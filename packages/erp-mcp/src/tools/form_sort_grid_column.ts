@@ -6,8 +6,8 @@ export const formSortGridColumn = defineFormTool({
   title: 'Sort grid column',
   description: 'Sorts a grid of the open form by one column.',
   input: z.object({
-    gridName: z.string().min(1),
-    gridColumnName: z.string().min(1),
+    gridName: z.string(),
+    gridColumnName: z.string(),
     isDescending: z.boolean().optional(),
   }),
   output: FormResult,
