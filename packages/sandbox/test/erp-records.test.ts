@@ -148,7 +148,7 @@ describe('writes', () => {
       OrderCreationDate: `${TODAY}T12:00:00Z`,
     })
     const line = store.create('SalesOrderLines', 'usmf', {
-      SalesOrderNumber: order.SalesOrderNumber,
+      SalesOrderNumber: order.SalesOrderNumber!,
       ItemNumber: 'P-0006',
       OrderedSalesQuantity: 2,
       LineDiscountAmount: 40,
