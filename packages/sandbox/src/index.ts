@@ -44,6 +44,33 @@ export {
   type VerifyResult,
   verifyAccessToken,
 } from './entra/verify.js'
+export { createErpEmulator, ERP_PREFIX, type ErpEmulator, type ErpEmulatorOptions } from './erp/emulator.js'
+export type {
+  ErpAction,
+  ErpAttachment,
+  ErpCompany,
+  ErpEntity,
+  ErpEntityCatalog,
+  ErpField,
+  ErpFilter,
+  ErpRecords,
+  ErpRow,
+  ErpStore,
+  ErpUser,
+  ErpValue,
+} from './erp/model.js'
+export { ErpError } from './erp/model.js'
+export {
+  AGING_BUCKETS,
+  type AgingBucket,
+  agingBucket,
+  agingTotals,
+  createErpRecords,
+  DEFAULT_COMPANY as ERP_DEFAULT_COMPANY,
+  type ErpRecordsOptions,
+  erpCatalog,
+  MAX_ATTACHMENT_BYTES,
+} from './erp/records.js'
 export {
   type ConnectedApp,
   DEFAULT_SF_CLIENT_ID,
