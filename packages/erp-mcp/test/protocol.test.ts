@@ -1,60 +1,91 @@
-// MCP client → server → Finance & operations client → sandbox emulator, in both protocol eras.
-import { createServer, silentLogger } from '@bizmcp/core'
-import { connectInProcess, errorBody } from '@bizmcp/core/testing'
-import { createStandardSandbox, sandboxConnection } from '@bizmcp/sandbox'
-import { afterAll, describe, expect, it } from 'vitest'
+// The tool listing over both protocol eras: names, annotations, schemas, read-only mode, and the
+// o200k token budget a model pays for the listing on every turn.
+import { Tiktoken } from 'js-tiktoken/lite'
+import o200k from 'js-tiktoken/ranks/o200k_base'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { erpModule } from '../src/index.js'
+import { ERAS, startEnv, type TestEnv } from './helpers.js'
 
-const sandbox = createStandardSandbox({ emulators: ['erp'] })
-afterAll(() => sandbox.close())
+let env: TestEnv
+beforeAll(async () => {
+  env = await startEnv()
+})
+afterAll(() => env.close())
 
-async function server() {
-  const client = await erpModule.connect({ env: {}, sandbox: sandboxConnection(sandbox), log: silentLogger })
-  return createServer([{ product: erpModule.product, client }])
-}
+const DATA_TOOLS = [
+  'api_find_actions',
+  'api_invoke_action',
+  'attachment_attach',
+  'attachment_check',
+  'data_create_entities',
+  'data_delete_entities',
+  'data_find_entities',
+  'data_find_entities_sql',
+  'data_find_entity_type',
+  'data_get_entity_metadata',
+  'data_update_entities',
+  'get_current_user',
+]
+const WRITES = [
+  'api_invoke_action',
+  'attachment_attach',
+  'data_create_entities',
+  'data_delete_entities',
+  'data_update_entities',
+]
 
-for (const era of ['legacy', 'modern'] as const) {
-  describe(`erp over the ${era} protocol`, () => {
-    it('lists tools with valid schemas and annotations', async () => {
-      const { client, close } = await connectInProcess(await server(), { era })
+for (const era of ERAS) {
+  describe(`erp tools over the ${era} protocol`, () => {
+    it('lists every tool with schemas and honest annotations', async () => {
+      const { client, close } = await env.connect({ era })
       const { tools } = await client.listTools()
-      expect(tools.map((t) => t.name).sort()).toEqual(['erp_get_record', 'erp_list_records'])
-      for (const tool of tools) {
-        expect(tool.description).toBeTruthy()
-        expect(tool.annotations?.readOnlyHint).toBe(true)
+      expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(DATA_TOOLS))
+      for (const tool of tools.filter((t) => DATA_TOOLS.includes(t.name))) {
+        expect(tool.description, tool.name).toBeTruthy()
+        expect(tool.outputSchema, tool.name).toMatchObject({ type: 'object' })
         expect(() => z.fromJSONSchema(tool.inputSchema as never)).not.toThrow()
-        expect(tool.outputSchema).toMatchObject({ type: 'object' })
+        const a = tool.annotations ?? {}
+        expect(a.openWorldHint, tool.name).toBe(true)
+        expect(a.readOnlyHint, tool.name).toBe(!WRITES.includes(tool.name))
+        if (!a.readOnlyHint) {
+          expect(typeof a.destructiveHint, tool.name).toBe('boolean')
+          expect(typeof a.idempotentHint, tool.name).toBe('boolean')
+        }
       }
+      const destructive = tools.filter((t) => DATA_TOOLS.includes(t.name) && t.annotations?.destructiveHint)
+      expect(destructive.map((t) => t.name).sort()).toEqual(['api_invoke_action', 'data_delete_entities'])
+      const resourceCapable = tools.filter((t) => 'returnAsResource' in ((t.inputSchema.properties ?? {}) as object))
+      expect(resourceCapable.map((t) => t.name).sort()).toEqual([
+        'api_invoke_action',
+        'data_find_entities',
+        'data_find_entities_sql',
+      ])
       await close()
     })
 
-    it('pages through records and reads one', async () => {
-      const { client, close } = await connectInProcess(await server(), { era })
-      const first = await client.callTool({ name: 'erp_list_records', arguments: { pageSize: 4 } })
-      const page = first.structuredContent as { records: Array<{ id: string }>; total: number; nextCursor?: string }
-      expect(page.records).toHaveLength(4)
-      const second = await client.callTool({
-        name: 'erp_list_records',
-        arguments: { pageSize: 4, cursor: page.nextCursor },
-      })
-      const rest = second.structuredContent as { records: Array<{ id: string }>; nextCursor?: string }
-      expect(page.records.length + rest.records.length).toBe(page.total)
-      expect(rest.nextCursor).toBeUndefined()
-      const one = await client.callTool({ name: 'erp_get_record', arguments: { id: page.records[0]!.id } })
-      expect(one.structuredContent).toMatchObject({ id: page.records[0]!.id })
-      await close()
-    })
-
-    it('answers bad input and missing records with a fix', async () => {
-      const { client, close } = await connectInProcess(await server(), { era })
-      expect(errorBody(await client.callTool({ name: 'erp_list_records', arguments: { pageSize: 0 } })).code).toBe(
-        'InvalidInput',
-      )
-      const missing = errorBody(await client.callTool({ name: 'erp_get_record', arguments: { id: 'nope' } }))
-      expect(missing.code).toBe('NotFound')
-      expect(missing.fix).toBeTruthy()
+    it('read-only mode hides every tool that writes', async () => {
+      const { client, close } = await env.connect({ era }, { readOnly: true })
+      const names = (await client.listTools()).tools.map((t) => t.name)
+      for (const write of WRITES) expect(names).not.toContain(write)
+      expect(names).toContain('data_find_entities_sql')
       await close()
     })
   })
 }
+
+it('keeps the listing under 200 o200k tokens per tool on average', async () => {
+  const { client, close } = await env.connect()
+  const { tools } = await client.listTools()
+  const encoder = new Tiktoken(o200k)
+  // what a model reads, counted as the conformance harness counts it
+  const counts = Object.fromEntries(
+    tools.map(({ name, title, description, inputSchema, outputSchema, annotations }) => [
+      name,
+      encoder.encode(JSON.stringify({ name, title, description, inputSchema, outputSchema, annotations })).length,
+    ]),
+  )
+  const average = (names: string[]) => names.reduce((sum, n) => sum + counts[n]!, 0) / names.length
+  expect(average(Object.keys(counts)), JSON.stringify(counts)).toBeLessThan(200)
+  expect(average(DATA_TOOLS), JSON.stringify(counts)).toBeLessThan(230)
+  await close()
+})

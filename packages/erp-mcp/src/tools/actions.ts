@@ -6,11 +6,12 @@ import { closestNames, matchScore, words } from '../names.js'
 import type { ErpODataClient } from '../odata/client.js'
 import type { ActionInfo, EntityInfo, ErpMetadata } from '../odata/types.js'
 
-export interface FoundAction {
+export type FoundAction = {
   name: string
   kind: 'odata' | 'service'
   boundTo?: string
-  parameters?: Array<{ name: string; type: string; optional?: boolean }>
+  /** `name: Type`, with `?` for optional ones */
+  parameters?: string[]
   returns?: string
   description?: string
 }
@@ -30,11 +31,7 @@ export function describeOData(action: ActionInfo): FoundAction {
     name: odataActionName(action),
     kind: 'odata',
     boundTo: action.boundTo,
-    parameters: action.parameters.map((p) => ({
-      name: p.name,
-      type: p.type,
-      ...(p.optional ? { optional: true } : {}),
-    })),
+    parameters: action.parameters.map((p) => `${p.name}: ${p.type}${p.optional ? '?' : ''}`),
     ...(action.returns ? { returns: action.returns } : {}),
     ...(action.description ? { description: action.description } : {}),
   }
@@ -63,7 +60,7 @@ export async function findServiceOperations(
   odata: ErpODataClient,
   keywords: string[],
   signal: AbortSignal,
-): Promise<FoundAction[]> {
+): Promise<Array<FoundAction & { score: number }>> {
   const groups = namesIn(await odata.describeService('', signal))
   const services: Array<{ group: string; service: string; groupScore: number }> = []
   for (const group of groups) {
@@ -80,11 +77,11 @@ export async function findServiceOperations(
   for (const { group, service, score } of ranked) {
     const operations = namesIn(await odata.describeService(`${group}/${service}`, signal))
     for (const operation of operations) {
-      const opScore = score + matchScore(keywords, [{ text: operation, weight: 2 }])
+      const opScore = score + matchScore(keywords, [{ text: operation, weight: 3 }])
       found.push({ name: `${group}/${service}/${operation}`, kind: 'service', score: opScore })
     }
   }
-  return found.sort((a, b) => b.score - a.score).map(({ score: _score, ...rest }) => rest)
+  return found
 }
 
 export interface ResolvedAction {
@@ -132,10 +129,12 @@ export function resolveAction(metadata: ErpMetadata, rawName: string): ResolvedA
       fix: 'Name the action with its entity set, e.g. SalesOrderHeadersV2.Confirm.',
     })
   }
-  const close = closestNames(
-    name,
-    all.map((a) => odataActionName(a.action)),
+  // compare bare action names, then name the matches in full
+  const bare = closestNames(
+    actionName,
+    all.map((a) => a.action.name),
   )
+  const close = all.filter((a) => bare.includes(a.action.name)).map((a) => odataActionName(a.action))
   throw new ToolError({
     code: 'NotFound',
     message: `There is no action '${rawName}'.${close.length ? ` Close names: ${close.join(', ')}.` : ''}`,

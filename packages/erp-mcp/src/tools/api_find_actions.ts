@@ -2,30 +2,20 @@ import { z } from 'zod'
 import { defineErpTool } from '../define-tool.js'
 import { matchScore, words } from '../names.js'
 import { describeOData, findServiceOperations, odataActions } from './actions.js'
+import { RowOutput } from './support.js'
 
-const Action = z.object({
-  name: z.string(),
-  kind: z.enum(['odata', 'service']),
-  boundTo: z.string().optional(),
-  parameters: z.array(z.object({ name: z.string(), type: z.string(), optional: z.boolean().optional() })).optional(),
-  returns: z.string().optional(),
-  description: z.string().optional(),
-})
+const TOP = 20
 
 export const apiFindActions = defineErpTool({
   name: 'api_find_actions',
   title: 'Find actions',
   description:
-    'Finds OData actions (from $metadata, with parameters) and custom service operations (/api/services) by keywords or entity set. Returns names for api_invoke_action.',
-  input: z.object({
-    keywords: z.string().optional(),
-    entitySet: z.string().optional().describe('Only actions bound to this entity set'),
-    top: z.number().int().min(1).max(50).default(20),
-  }),
-  output: z.object({ actions: z.array(Action) }),
+    'Finds OData actions (with parameters) and custom service operations by keywords or entity set. Returns names for api_invoke_action.',
+  input: z.object({ keywords: z.string().optional(), entitySet: z.string().optional() }),
+  output: z.object({ actions: z.array(RowOutput) }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   toolset: 'actions',
-  async run({ keywords, entitySet, top }, ctx) {
+  async run({ keywords, entitySet }, ctx) {
     const metadata = await ctx.client.odata.metadata(ctx.signal)
     const wanted = [...new Set(words(keywords ?? ''))]
     const entity = entitySet ? await ctx.client.odata.entity(entitySet, ctx.signal) : undefined
@@ -42,10 +32,11 @@ export const apiFindActions = defineErpTool({
           : 1,
       }))
       .filter((a) => a.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .map((a) => a.found)
     // custom services are not bound to entities; they are searched by keywords only
     const services = !entity && wanted.length ? await findServiceOperations(ctx.client.odata, wanted, ctx.signal) : []
-    return { actions: [...odata, ...services].slice(0, top) }
+    const ranked = [...odata, ...services.map(({ score, ...found }) => ({ found, score }))]
+      .sort((a, b) => b.score - a.score)
+      .slice(0, TOP)
+    return { actions: ranked.map((a) => a.found) }
   },
 })

@@ -39,12 +39,12 @@ export const apiInvokeAction = defineErpTool({
   name: 'api_invoke_action',
   title: 'Invoke an action',
   description:
-    'Runs an OData action or custom service operation named as api_find_actions returns it, after the user approves: actions can post, confirm or change data. Record-bound actions need key.',
+    'Runs an action from api_find_actions once the user approves: actions can post or change data. Record-bound ones need key.',
   input: z.object({
-    name: z.string().min(1).describe('e.g. SalesOrderHeadersV2.Confirm or Group/Service/Operation'),
-    parameters: z.string().optional().describe('JSON object string, e.g. {"_date":"2026-01-31"}'),
+    name: z.string(),
+    parameters: z.string().optional().describe('JSON object as a string'),
     key: keyArg.optional(),
-    companyId: z.string().min(1).optional().describe('dataAreaId of the record'),
+    companyId: z.string().optional(),
   }),
   output: z.object({ action: z.string(), result: z.unknown() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },

@@ -13,7 +13,7 @@ export async function attachmentTarget(
   client: ErpClient,
   args: {
     entitySet: string
-    key: Record<string, string | number | boolean>
+    key: Record<string, unknown>
     companyId?: string | undefined
     fileName: string
   },

@@ -8,24 +8,17 @@ import { companyIdArg, entitySetArg, keyArg } from './support.js'
 export const attachmentAttach = defineErpTool({
   name: 'attachment_attach',
   title: 'Attach a file',
-  description:
-    'Attaches a file (base64, up to 15 MB) to a record as a document. Refuses a file already attached to it.',
+  description: 'Attaches a file (base64, up to 15 MB) to a record as a document; refuses one already attached.',
   input: z.object({
     entitySet: entitySetArg,
     key: keyArg,
     companyId: companyIdArg,
-    fileName: z.string().min(1).describe('With extension, e.g. invoice.pdf'),
-    contentBase64: z.string().min(1),
-    notes: z.string().max(1000).optional(),
+    fileName: z.string().describe('e.g. invoice.pdf'),
+    contentBase64: z.string(),
+    notes: z.string().optional(),
   }),
-  output: z.object({
-    docuRefRecId: z.number(),
-    fileId: z.string(),
-    fileSize: z.number(),
-    fileName: z.string(),
-    entitySet: z.string(),
-    key: z.record(z.string(), z.unknown()),
-  }),
+  output: z.object({ docuRefRecId: z.number(), fileId: z.string(), fileSize: z.number() }),
+  render: (out) => `Attached as document ${out.docuRefRecId} (${out.fileSize} bytes).`,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   toolset: 'attachments',
   async run(args, ctx) {
@@ -45,6 +38,6 @@ export const attachmentAttach = defineErpTool({
       { ...target, contentBytes: content.base64, ...(args.notes ? { notes: args.notes } : {}) },
       ctx.signal,
     )
-    return { ...attached, fileName: target.fileName, entitySet: target.entityName, key }
+    return attached
   },
 })

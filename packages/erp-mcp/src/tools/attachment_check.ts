@@ -6,30 +6,23 @@ import { companyIdArg, entitySetArg, keyArg } from './support.js'
 export const attachmentCheck = defineErpTool({
   name: 'attachment_check',
   title: 'Is a file attached?',
-  description:
-    'Checks whether a file (by name, and by content when contentBase64 is given) is already attached to a record. attachment_attach does this itself.',
+  description: 'Tells whether a file (by name, and content if given) is already attached to a record.',
   input: z.object({
     entitySet: entitySetArg,
     key: keyArg,
     companyId: companyIdArg,
-    fileName: z.string().min(1),
+    fileName: z.string(),
     contentBase64: z.string().optional(),
   }),
-  output: z.object({
-    isAttached: z.boolean(),
-    docuRefRecId: z.number().optional(),
-    entitySet: z.string(),
-    key: z.record(z.string(), z.unknown()),
-  }),
+  output: z.object({ isAttached: z.boolean(), docuRefRecId: z.number().optional() }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   toolset: 'attachments',
   async run(args, ctx) {
     const content = args.contentBase64 ? checkContent(args.contentBase64) : undefined
-    const { target, key } = await attachmentTarget(ctx.client, args, ctx.signal)
-    const answer = await ctx.client.attachments.isAttached(
+    const { target } = await attachmentTarget(ctx.client, args, ctx.signal)
+    return ctx.client.attachments.isAttached(
       { ...target, ...(content ? { contentBytes: content.base64 } : {}) },
       ctx.signal,
     )
-    return { ...answer, entitySet: target.entityName, key }
   },
 })

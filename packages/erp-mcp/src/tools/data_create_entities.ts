@@ -5,34 +5,33 @@ import { keyOf } from '../odata/keys.js'
 import { DATA_AREA_ID } from '../odata/metadata.js'
 import {
   canonicalValues,
+  checkBatch,
   companyIdArg,
   entitySetArg,
-  errorText,
   RecordOutcome,
-  type RecordOutcomeValue,
+  RowOutput,
   refuseInvalidRecords,
+  summary,
   valueProblems,
+  writeInOrder,
 } from './support.js'
 
 export const dataCreateEntities = defineErpTool({
   name: 'data_create_entities',
   title: 'Create records',
   description:
-    'Creates up to 100 records in one entity set. All are checked against $metadata first; there is no transaction across records, so it stops at the first failure and reports each record.',
+    'Creates up to 100 records of one entity set: validates all first, then stops at the first failure (no transaction) and reports each.',
   input: z.object({
     entitySet: entitySetArg,
-    records: z.array(z.record(z.string(), z.unknown())).min(1).max(100).describe('Field values per record'),
+    records: z.array(RowOutput),
     companyId: companyIdArg,
   }),
-  output: z.object({
-    entitySet: z.string(),
-    created: z.number().int(),
-    failed: z.number().int(),
-    results: z.array(RecordOutcome),
-  }),
+  output: z.object({ results: z.array(RecordOutcome) }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   toolset: 'data',
+  render: (out) => summary(out.results, 'created'),
   async run({ entitySet, records, companyId }, ctx) {
+    checkBatch(records.length, 'records')
     const metadata = await ctx.client.odata.metadata(ctx.signal)
     const entity = await ctx.client.odata.entity(entitySet, ctx.signal)
     if (entity.readOnly) {
@@ -61,27 +60,13 @@ export const dataCreateEntities = defineErpTool({
         })
         .filter((p) => p.problems.length),
     )
-    const results: RecordOutcomeValue[] = []
-    let failedAt = -1
-    for (const [index, values] of prepared.entries()) {
-      if (failedAt >= 0) {
-        results.push({ index, status: 'notAttempted' })
-        continue
-      }
-      try {
-        const created = await ctx.client.odata.create(entity, values, { signal: ctx.signal })
-        results.push({ index, status: 'created', key: keyOf(entity, { ...values, ...created }) })
-      } catch (error) {
-        if (ctx.signal.aborted) throw error
-        failedAt = index
-        results.push({ index, status: 'failed', error: errorText(error) })
-      }
-    }
-    return {
-      entitySet: entity.entitySet,
-      created: results.filter((r) => r.status === 'created').length,
-      failed: failedAt >= 0 ? 1 : 0,
-      results,
-    }
+    const results = await writeInOrder(
+      prepared,
+      async (values) =>
+        keyOf(entity, { ...values, ...(await ctx.client.odata.create(entity, values, { signal: ctx.signal })) }),
+      'created',
+      ctx.signal,
+    )
+    return { results }
   },
 })

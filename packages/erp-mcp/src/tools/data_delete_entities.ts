@@ -2,14 +2,16 @@ import { z } from 'zod'
 import { defineErpTool } from '../define-tool.js'
 import { canonicalKey, describeKey } from '../odata/keys.js'
 import {
+  checkBatch,
   companyFor,
   companyIdArg,
   entitySetArg,
   errorText,
   keyArg,
   RecordOutcome,
-  type RecordOutcomeValue,
   refuseInvalidRecords,
+  summary,
+  writeInOrder,
 } from './support.js'
 
 const SHOWN = 10
@@ -18,18 +20,13 @@ export const dataDeleteEntities = defineErpTool({
   name: 'data_delete_entities',
   title: 'Delete records',
   description:
-    'Deletes up to 100 records of one entity set by key, after the user approves. Each record must exist first; no transaction across records, so it stops at the first failure and reports each record. Irreversible.',
+    'Deletes up to 100 records by key once the user approves (irreversible): checks all exist first, stops at the first failure.',
   input: z.object({
     entitySet: entitySetArg,
-    keys: z.array(keyArg).min(1).max(100),
+    keys: z.array(keyArg),
     companyId: companyIdArg,
   }),
-  output: z.object({
-    entitySet: z.string(),
-    deleted: z.number().int(),
-    failed: z.number().int(),
-    results: z.array(RecordOutcome),
-  }),
+  output: z.object({ results: z.array(RecordOutcome) }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   toolset: 'data',
   consent: ({ entitySet, keys, companyId }) => {
@@ -37,52 +34,33 @@ export const dataDeleteEntities = defineErpTool({
     const more = keys.length > SHOWN ? `; and ${keys.length - SHOWN} more` : ''
     return `Delete ${keys.length} ${entitySet} record${keys.length === 1 ? '' : 's'}${companyId ? ` in ${companyId}` : ''}: ${shown.join('; ')}${more}?`
   },
-  render: (out) =>
-    `Deleted ${out.deleted} ${out.entitySet} record${out.deleted === 1 ? '' : 's'}${out.failed ? '; one failed, the rest were not attempted' : ''}.`,
+  render: (out) => summary(out.results, 'deleted'),
   async run({ entitySet, keys, companyId }, ctx) {
+    checkBatch(keys.length, 'keys')
     const entity = await ctx.client.odata.entity(entitySet, ctx.signal)
     const problems: Array<{ index: number; problems: string[] }> = []
-    const targets: Array<{ key: Record<string, unknown>; company: string | undefined }> = []
+    const targets: Array<Record<string, unknown>> = []
     for (const [index, given] of keys.entries()) {
       try {
         const company = await companyFor(ctx.client, entity, given, companyId, ctx.signal)
         const key = canonicalKey(entity, given, company)
-        await ctx.client.odata.get(entity, key, {
-          ...(company ? { company } : {}),
-          select: entity.keys,
-          signal: ctx.signal,
-        })
-        targets.push({ key, company })
+        await ctx.client.odata.get(entity, key, { select: entity.keys, signal: ctx.signal })
+        targets.push(key)
       } catch (error) {
         if (ctx.signal.aborted) throw error
         problems.push({ index, problems: [errorText(error)] })
       }
     }
     refuseInvalidRecords('data_delete_entities', entity, problems)
-    const results: RecordOutcomeValue[] = []
-    let failedAt = -1
-    for (const [index, target] of targets.entries()) {
-      if (failedAt >= 0) {
-        results.push({ index, status: 'notAttempted', key: target.key })
-        continue
-      }
-      try {
-        await ctx.client.odata.delete(entity, target.key, {
-          ...(target.company ? { company: target.company } : {}),
-          signal: ctx.signal,
-        })
-        results.push({ index, status: 'deleted', key: target.key })
-      } catch (error) {
-        if (ctx.signal.aborted) throw error
-        failedAt = index
-        results.push({ index, status: 'failed', key: target.key, error: errorText(error) })
-      }
-    }
-    return {
-      entitySet: entity.entitySet,
-      deleted: results.filter((r) => r.status === 'deleted').length,
-      failed: failedAt >= 0 ? 1 : 0,
-      results,
-    }
+    const results = await writeInOrder(
+      targets,
+      async (key) => {
+        await ctx.client.odata.delete(entity, key, { signal: ctx.signal })
+        return key
+      },
+      'deleted',
+      ctx.signal,
+    )
+    return { results }
   },
 })

@@ -2,29 +2,17 @@ import { z } from 'zod'
 import { defineErpTool } from '../define-tool.js'
 import { matchScore, words } from '../names.js'
 
+const TOP = 10
+
 export const dataFindEntityType = defineErpTool({
   name: 'data_find_entity_type',
   title: 'Find entity types',
-  description:
-    "Finds data entities by keywords (e.g. 'vendor invoice') in their names, labels and fields. Returns entity set names for the other data_ tools.",
-  input: z.object({
-    keywords: z.string().min(1),
-    top: z.number().int().min(1).max(50).default(10),
-  }),
-  output: z.object({
-    entities: z.array(
-      z.object({
-        entitySet: z.string(),
-        name: z.string(),
-        label: z.string().optional(),
-        companySpecific: z.boolean(),
-        keys: z.array(z.string()),
-      }),
-    ),
-  }),
+  description: "Finds data entities by keywords, e.g. 'vendor invoice'. Returns entity set names for the data_ tools.",
+  input: z.object({ keywords: z.string() }),
+  output: z.object({ entities: z.array(z.object({ entitySet: z.string(), label: z.string().optional() })) }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   toolset: 'data',
-  async run({ keywords, top }, ctx) {
+  async run({ keywords }, ctx) {
     const metadata = await ctx.client.odata.metadata(ctx.signal)
     const wanted = [...new Set(words(keywords))]
     const scored = metadata.entities
@@ -45,14 +33,11 @@ export const dataFindEntityType = defineErpTool({
           a.entity.entitySet.length - b.entity.entitySet.length ||
           a.entity.entitySet.localeCompare(b.entity.entitySet),
       )
-      .slice(0, top)
+      .slice(0, TOP)
     return {
       entities: scored.map(({ entity }) => ({
         entitySet: entity.entitySet,
-        name: entity.name,
         ...(entity.label ? { label: entity.label } : {}),
-        companySpecific: entity.companySpecific,
-        keys: entity.companySpecific ? ['dataAreaId', ...entity.keys] : entity.keys,
       })),
     }
   },

@@ -1,20 +1,18 @@
 import { z } from 'zod'
 import { defineErpTool } from '../define-tool.js'
+import { RowOutput } from './support.js'
 
 export const getCurrentUser = defineErpTool({
   name: 'get_current_user',
   title: 'Current user',
-  description:
-    'The signed-in finance & operations user: id, name, email, default company (the companyId other tools use when none is given) and the companies (legal entities).',
+  description: 'The signed-in user: id, name, default company (used when companyId is omitted) and the companies.',
   input: z.object({}),
   output: z.object({
     userId: z.string(),
     userName: z.string().optional(),
     email: z.string().optional(),
     defaultCompany: z.string(),
-    companies: z.array(z.object({ id: z.string(), name: z.string() })),
-    isSysAdmin: z.boolean().optional(),
-    language: z.string().optional(),
+    companies: z.array(RowOutput),
   }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   toolset: 'user',
@@ -30,14 +28,16 @@ export const getCurrentUser = defineErpTool({
           signal: ctx.signal,
         }),
       ),
-      odata.entity('LegalEntities', ctx.signal).then((entity) =>
-        odata.queryAll(entity, {
-          select: ['LegalEntityId', 'Name'],
-          orderby: 'LegalEntityId',
-          maxRows: 1000,
-          signal: ctx.signal,
-        }),
-      ),
+      odata
+        .entity('LegalEntities', ctx.signal)
+        .then((entity) =>
+          odata.queryAll(entity, {
+            select: ['LegalEntityId', 'Name'],
+            orderby: 'LegalEntityId',
+            maxRows: 1000,
+            signal: ctx.signal,
+          }),
+        ),
     ])
     const user = users.rows[0] ?? {}
     return {
@@ -49,8 +49,6 @@ export const getCurrentUser = defineErpTool({
         id: String(row.LegalEntityId).toLowerCase(),
         name: String(row.Name ?? ''),
       })),
-      ...(session.isSysAdmin !== undefined ? { isSysAdmin: session.isSysAdmin } : {}),
-      ...(session.language ? { language: session.language } : {}),
     }
   },
 })

@@ -8,15 +8,9 @@ import { DATA_AREA_ID, findField } from '../odata/metadata.js'
 import type { EntityInfo, FieldInfo } from '../odata/types.js'
 import type { ErpClient } from '../product.js'
 
-export const entitySetArg = z.string().min(1).describe('Entity set, e.g. CustomersV3 (data_find_entity_type finds it)')
-export const companyIdArg = z
-  .string()
-  .min(1)
-  .optional()
-  .describe("Company (dataAreaId), e.g. usmf, or 'cross-company'; default: the user's company")
-export const keyArg = z
-  .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
-  .describe('Key fields, e.g. {"dataAreaId":"usmf","CustomerAccount":"US-001"}')
+export const entitySetArg = z.string().describe('Entity set, e.g. CustomersV3')
+export const companyIdArg = z.string().optional().describe("dataAreaId, e.g. usmf, or 'cross-company'")
+export const keyArg = z.record(z.string(), z.unknown()).describe('e.g. {"CustomerAccount":"US-001"}')
 export const RowOutput = z.record(z.string(), z.unknown())
 
 /** The named fields of an entity, canonical case; unknown names are refused with close matches. */
@@ -129,10 +123,22 @@ export function canonicalValues(entity: EntityInfo, values: Record<string, unkno
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [findField(entity, k)?.name ?? k, v]))
 }
 
+export const MAX_BATCH = 100
+
+export function checkBatch(size: number, what: string) {
+  if (size < 1 || size > MAX_BATCH) {
+    throw new ToolError({
+      code: 'InvalidInput',
+      message: `${what} has ${size} entries; a call takes 1 to ${MAX_BATCH}.`,
+      fix: `Send between 1 and ${MAX_BATCH} ${what} per call, in several calls if needed.`,
+    })
+  }
+}
+
 /** A per-record result line, as the write tools report it. */
 export const RecordOutcome = z.object({
   index: z.number().int(),
-  status: z.enum(['created', 'updated', 'deleted', 'failed', 'notAttempted']),
+  status: z.string(),
   key: RowOutput.optional(),
   error: z.string().optional(),
 })
@@ -153,7 +159,46 @@ export function refuseInvalidRecords(
   })
 }
 
+/** `Created 2 of 3 records; record 2 failed: …; the rest were not attempted.` */
+export function summary(results: RecordOutcomeValue[], done: string): string {
+  const ok = results.filter((r) => r.status === done).length
+  const failed = results.find((r) => r.status === 'failed')
+  const skipped = results.filter((r) => r.status === 'notAttempted').length
+  const verb = done.charAt(0).toUpperCase() + done.slice(1)
+  return `${verb} ${ok} of ${results.length} record${results.length === 1 ? '' : 's'}${failed ? `; record ${failed.index} failed: ${failed.error}` : ''}${skipped ? `; ${skipped} not attempted` : ''}.\n${JSON.stringify(results)}`
+}
+
 export function errorText(error: unknown): string {
-  if (error instanceof ToolError) return error.message
+  if (error instanceof ToolError) return `${error.message} ${error.fix}`
   return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * Runs one write per record in order, stopping at the first failure: F&O has no transaction
+ * across separate requests, so what was written stays written and the outcome says so. A failure
+ * of the first record (nothing written) is the call's error, with its fix.
+ */
+export async function writeInOrder<T>(
+  items: T[],
+  write: (item: T, index: number) => Promise<Record<string, unknown> | undefined>,
+  done: RecordOutcomeValue['status'],
+  signal: AbortSignal,
+): Promise<RecordOutcomeValue[]> {
+  const results: RecordOutcomeValue[] = []
+  let failed = false
+  for (const [index, item] of items.entries()) {
+    if (failed) {
+      results.push({ index, status: 'notAttempted' })
+      continue
+    }
+    try {
+      const key = await write(item, index)
+      results.push({ index, status: done, ...(key ? { key } : {}) })
+    } catch (error) {
+      if (signal.aborted || index === 0) throw error
+      failed = true
+      results.push({ index, status: 'failed', error: errorText(error) })
+    }
+  }
+  return results
 }
