@@ -5,6 +5,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio'
 import { createMcpHandler } from '@modelcontextprotocol/server'
 import type { BizmcpServer } from '../server.js'
 
+export * from './scenario.js'
+
 export type Era = 'legacy' | 'modern'
 
 export interface ConnectedClient {
