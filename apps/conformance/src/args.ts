@@ -13,9 +13,12 @@ Options:
   --suite <a,b>           suites to run: protocol,contract,scenario (default: all)
   --read-only-profile     fail if any listed tool lacks readOnlyHint: true
   --official              also run the official @modelcontextprotocol/conformance server scenarios (--url only)
-  --scenarios <module>    load scenarios (defineScenario) from a module; repeatable
-  --products <a,b>        products the target serves: runs their built-in scenarios, skips others'
-  --allow-writes          run scenarios that change data (never against production)
+  --scenarios <module>    load scenarios (defineScenario) from a file or a package, e.g.
+                          @bizmcp/sales-mcp/scenarios; repeatable
+  --products <a,b>        products the target serves: runs the scenarios they register
+                          (@bizmcp/<product>-mcp/scenarios), skips others'
+  --allow-writes          run scenarios' whole flows, writes included, approving consent prompts
+                          (sandbox only); without it only their read-only steps run
   --timeout <ms>          bound on each request (default 15000)
   --token-average <n>     o200k token budget per tool, on average (default 200)
   --token-max <n>         o200k token cap for any one tool (default 1000)
@@ -30,6 +33,7 @@ Examples:
   bizmcp-conformance --stdio "npx bizmcp --sandbox --products dataverse" --products dataverse
   bizmcp-conformance --url http://127.0.0.1:8787/mcp --header "Authorization: Bearer $TOKEN" --official --junit conformance.xml
   bizmcp-conformance --stdio "npx bizmcp --read-only" --read-only-profile --suite protocol,contract
+  bizmcp-conformance --stdio "npx bizmcp --sandbox" --suite scenario --products dataverse,sales,service,salesforce --allow-writes
 `
 
 export class UsageError extends Error {

@@ -1,7 +1,7 @@
 // What every suite shares during one run: the target, one live 2025-era connection (reopened
 // when a crash closes it, so one broken tool does not hide every later check), the tool listing
 // gathered once, and the recorder that turns each check function into a timed result.
-import { type Connection, connect } from './target.js'
+import { type Connection, type ConnectOptions, connect } from './target.js'
 import type { CheckResult, ConformanceOptions, ListedTool, Outcome, SuiteName, Target, TokenTable } from './types.js'
 
 export interface ToolListing {
@@ -18,6 +18,7 @@ export class RunContext {
   readonly results: CheckResult[] = []
   tokens: TokenTable | undefined
   private current: Connection | undefined
+  private consenting: Connection | undefined
   private listingPromise: Promise<ToolListing> | undefined
   private readonly opened: Connection[] = []
 
@@ -39,9 +40,26 @@ export class RunContext {
     return this.current
   }
 
+  /**
+   * A connection that approves consent prompts, for scenarios that run their whole flow: 2025 era
+   * over stdio (elicitation on the session), 2026 era over HTTP (input_required works without a
+   * session), falling back to 2025 for HTTP servers that only speak it.
+   */
+  async consentingSession(): Promise<Connection> {
+    if (!this.consenting || this.consenting.closed) {
+      if (this.consenting) await this.consenting.close()
+      const approve = { approveElicitation: true }
+      this.consenting =
+        this.target.kind === 'stdio'
+          ? await this.open('legacy', approve)
+          : await this.open('modern', approve).catch(() => this.open('legacy', approve))
+    }
+    return this.consenting
+  }
+
   /** A connection of its own, closed at the end of the run at the latest. */
-  async open(era: 'legacy' | 'modern'): Promise<Connection> {
-    const connection = await connect(this.target, era, this.options.startTimeoutMs)
+  async open(era: 'legacy' | 'modern', options: ConnectOptions = {}): Promise<Connection> {
+    const connection = await connect(this.target, era, this.options.startTimeoutMs, options)
     this.opened.push(connection)
     return connection
   }

@@ -11,7 +11,12 @@ export {
   defineScenario,
   isScenario,
   loadScenarios,
+  productScenarios,
   type Scenario,
+  type ScenarioMode,
+  type ScenarioStep,
+  type StepContext,
+  scenarioMode,
 } from './scenario.js'
 export { builtinScenarios } from './scenarios/index.js'
 export { splitCommand } from './target.js'

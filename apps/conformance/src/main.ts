@@ -4,7 +4,7 @@ import { HELP, parseCliArgs, UsageError } from './args.js'
 import { toJUnit } from './junit.js'
 import { formatReport } from './report.js'
 import { runConformance } from './run.js'
-import { loadScenarios, type Scenario } from './scenario.js'
+import { loadScenarios, productScenarios, type Scenario } from './scenario.js'
 import { builtinScenarios } from './scenarios/index.js'
 
 export interface Io {
@@ -28,7 +28,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(HELP)
     return 0
   }
-  const scenarios: Scenario[] = (parsed.options.products ?? []).flatMap((p) => builtinScenarios[p] ?? [])
+  const scenarios: Scenario[] = []
+  for (const product of parsed.options.products ?? []) {
+    scenarios.push(...(builtinScenarios[product] ?? []))
+    // a product package registers its scenarios by exporting them from its `scenarios` subpath
+    const registered = await productScenarios(product).catch((error: Error) => {
+      if (!builtinScenarios[product]) io.stderr(`bizmcp-conformance: no scenarios for ${product}: ${error.message}\n`)
+      return []
+    })
+    scenarios.push(...registered.filter((s) => !scenarios.some((known) => known.name === s.name)))
+  }
   for (const path of parsed.scenarioModules) {
     try {
       scenarios.push(...(await loadScenarios(path)))

@@ -29,18 +29,33 @@ export function describeTarget(target: Target): string {
   return target.kind === 'stdio' ? `stdio: ${[target.command, ...target.args].join(' ')}` : `http: ${target.url}`
 }
 
+export interface ConnectOptions {
+  /** declare elicitation and accept every request, filling its form from the schema (scenarios with --allow-writes) */
+  approveElicitation?: boolean
+}
+
 /** `startMs` bounds opening the connection, server start-up included (slow under load). */
-export async function connect(target: Target, era: Era, startMs: number): Promise<Connection> {
+export async function connect(
+  target: Target,
+  era: Era,
+  startMs: number,
+  options: ConnectOptions = {},
+): Promise<Connection> {
   const client = new Client(
     { name: 'bizmcp-conformance', version: '0.1.0' },
     {
-      // No capabilities on purpose: no elicitation, so destructive tools must refuse.
-      capabilities: {},
+      // No capabilities unless told: without elicitation, destructive tools must refuse.
+      capabilities: options.approveElicitation ? { elicitation: { form: {} } } : {},
       ...(era === 'modern'
         ? { versionNegotiation: { mode: { pin: '2026-07-28' }, probe: { timeoutMs: startMs } } }
         : {}),
     },
   )
+  if (options.approveElicitation)
+    client.setRequestHandler('elicitation/create', async (request) => {
+      const schema = (request.params as { requestedSchema?: Record<string, unknown> }).requestedSchema
+      return { action: 'accept', content: approvingAnswer(schema) } as never
+    })
   let stderr = ''
   let closed = false
   const transport =
@@ -94,6 +109,19 @@ export async function connect(target: Target, era: Era, startMs: number): Promis
       }) as Promise<Record<string, unknown>>,
     close: () => withTimeout(client.close(), 5000, 'closing').catch(() => {}),
   }
+}
+
+/** A form answer that approves: true for booleans, otherwise each field's default, const or first enum value. */
+export function approvingAnswer(schema: Record<string, unknown> | undefined): Record<string, unknown> {
+  const content: Record<string, unknown> = {}
+  const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>
+  for (const [name, property] of Object.entries(properties)) {
+    if (property.type === 'boolean') content[name] = true
+    else if ('default' in property) content[name] = property.default
+    else if ('const' in property) content[name] = property.const
+    else if (Array.isArray(property.enum) && property.enum.length > 0) content[name] = property.enum[0]
+  }
+  return content
 }
 
 export class TimeoutError extends Error {

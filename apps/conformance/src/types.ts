@@ -1,6 +1,6 @@
 // The shapes shared by every suite: what is tested (a target), how (options) and what came out
 // (one result per check, gathered into a report).
-import type { Scenario } from './scenario.js'
+import type { Scenario } from '@bizmcp/core/testing'
 
 export type Target =
   | { kind: 'stdio'; command: string; args: string[]; env?: Record<string, string>; cwd?: string }
@@ -26,7 +26,7 @@ export interface ConformanceOptions {
   cancelCall?: { name: string; arguments?: Record<string, unknown> }
   /** scenarios to run in the scenario suite */
   scenarios?: Scenario[]
-  /** run scenarios that change data (readOnly: false) */
+  /** run scenarios' whole flows, writes included, approving consent prompts; otherwise their read-only subsets */
   allowWrites?: boolean
   /** the products the target serves; scenarios for other products are skipped */
   products?: string[]

@@ -1,7 +1,7 @@
 // The CLI as a process (exit codes, output) and its pure parts: argument parsing, command
 // splitting, argument derivation, scenarios and JUnit escaping.
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -10,7 +10,7 @@ import { parseCliArgs, UsageError } from '../src/args.js'
 import { defineScenario, loadScenarios, splitCommand, toJUnit } from '../src/index.js'
 import { deriveArguments } from '../src/schema.js'
 import type { Report } from '../src/types.js'
-import { FIXTURE, junitStatuses, parseXml, TSX } from './helpers.js'
+import { FIXTURE, junitStatuses, parseXml, SERVER_CLI, TSX } from './helpers.js'
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 const cli = (...args: string[]) =>
@@ -134,6 +134,50 @@ describe('scenarios', () => {
   })
   it('rejects incomplete definitions', () => {
     expect(() => defineScenario({ name: 'x' } as never)).toThrow(TypeError)
+    expect(() => defineScenario({ name: 'x', products: [], steps: [] })).toThrow(/every step/)
+  })
+
+  it('loads the scenarios a package exports, from beside the harness or from the project', async () => {
+    expect((await loadScenarios('@bizmcp/service-mcp/scenarios')).map((s) => s.name)).toEqual([
+      'service/representative-day',
+    ])
+    const dir = await mkdtemp(join(tmpdir(), 'bizmcp-conformance-pkg-'))
+    try {
+      // a package only the project has (as pnpm lays it out), exporting a scenarios subpath
+      const root = join(dir, 'node_modules', '@acme', 'erp-mcp')
+      await mkdir(root, { recursive: true })
+      await writeFile(
+        join(root, 'package.json'),
+        JSON.stringify({ name: '@acme/erp-mcp', type: 'module', exports: { './scenarios': { import: './s.js' } } }),
+      )
+      // what defineScenario makes (node_modules is not transformed, so no TypeScript import here)
+      await writeFile(
+        join(root, 's.js'),
+        `export default [{ name: 'erp/x', products: ['erp'], readOnly: true, steps: [{ name: 'x', readOnly: true, async run() {} }], [Symbol.for('bizmcp.conformance.scenario')]: true }]\n`,
+      )
+      expect((await loadScenarios('@acme/erp-mcp/scenarios', join(dir, 'sub'))).map((s) => s.name)).toEqual(['erp/x'])
+      await expect(loadScenarios('@acme/none/scenarios', dir)).rejects.toThrow(/cannot find @acme\/none\/scenarios/)
+      await expect(loadScenarios('@acme/erp-mcp/other', dir)).rejects.toThrow(/installed but exports no/)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('runs the scenarios a product registers, from --products', { timeout: 90_000 }, () => {
+    const run = cli(
+      '--stdio',
+      `"${process.execPath}" "${SERVER_CLI}" --sandbox --products dataverse,sales --no-audit`,
+      '--suite',
+      'scenario',
+      '--products',
+      'dataverse,sales',
+      '--no-color',
+    )
+    expect(run.status, run.stdout + run.stderr).toBe(0)
+    expect(run.stdout).toMatch(
+      /✓ sales\/web-lead-to-quote: .* — read-only subset: 3 of 4 steps, \d+ tool calls \(writes not allowed/,
+    )
+    expect(run.stdout).toMatch(/✓ dataverse\/read-query-counts-open-leads/)
   })
 })
 

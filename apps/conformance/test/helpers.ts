@@ -19,10 +19,12 @@ export const fixtureTarget = (mode: string): Target => ({
   args: ['--import', TSX, FIXTURE, mode],
 })
 
-export const serverTarget = (...args: string[]): Target => ({
+export const serverTarget = (...args: string[]): Target => productsTarget(['dataverse'], ...args)
+
+export const productsTarget = (products: string[], ...args: string[]): Target => ({
   kind: 'stdio',
   command: process.execPath,
-  args: [SERVER_CLI, '--sandbox', '--products', 'dataverse', '--no-audit', ...args],
+  args: [SERVER_CLI, '--sandbox', '--products', products.join(','), '--no-audit', ...args],
 })
 
 export interface Spawned {
@@ -32,10 +34,12 @@ export interface Spawned {
 }
 
 /** Starts `bizmcp --http --port 0` and waits for "bizmcp listening on <url>". */
-export function startHttpServer(...args: string[]): Promise<Spawned> {
+export const startHttpServer = (...args: string[]) => startHttpServerWith(['dataverse'], ...args)
+
+export function startHttpServerWith(products: string[], ...args: string[]): Promise<Spawned> {
   const child = spawn(
     process.execPath,
-    [SERVER_CLI, '--sandbox', '--products', 'dataverse', '--no-audit', '--http', '--port', '0', ...args],
+    [SERVER_CLI, '--sandbox', '--products', products.join(','), '--no-audit', '--http', '--port', '0', ...args],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   )
   const kill = () =>

@@ -7,6 +7,7 @@ export const listTablesIncludesAccount = defineScenario({
   description: 'list_tables finds the standard account table',
   products: ['dataverse'],
   readOnly: true,
+  tools: ['list_tables'],
   async run(client, assert) {
     const result = await client.callTool({ name: 'list_tables', arguments: { filter: 'account' } })
     const { tables } = assert.structured(result) as { tables: Array<{ name: string }> }
@@ -24,6 +25,7 @@ export const readQueryCountsOpenLeads = defineScenario({
   description: 'read_query counts open leads with an aggregate',
   products: ['dataverse'],
   readOnly: true,
+  tools: ['read_query'],
   async run(client, assert) {
     const result = await client.callTool({
       name: 'read_query',

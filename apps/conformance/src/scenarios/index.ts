@@ -1,5 +1,5 @@
-// Scenarios shipped with the harness, by product; product packages register their own with
-// defineScenario and pass them in with --scenarios.
+// Scenarios shipped with the harness, by product. Product packages register their own by
+// exporting them from `@bizmcp/<product>-mcp/scenarios`, which --products loads too.
 import type { Scenario } from '../scenario.js'
 import { dataverseScenarios } from './dataverse.js'
 
