@@ -221,6 +221,14 @@ describe('update and delete', () => {
     expect((await env.call('GET', vendor)).json).toEqual(before)
   })
 
+  it('takes back a whole record as read (annotations, keys and unchanged read-only fields included)', async () => {
+    const url = "/data/SalesOrderHeadersV2(dataAreaId='usmf',SalesOrderNumber='SO-000005')"
+    const { '@odata.context': _, ...record } = (await env.call('GET', url)).json
+    const response = await env.call('PATCH', url, { body: { ...record, CustomersOrderReference: 'Round trip' } })
+    expect(response.status, response.text).toBe(204)
+    expect((await env.call('GET', url)).json.CustomersOrderReference).toBe('Round trip')
+  })
+
   it('answers 404 for a record that does not exist', async () => {
     const response = await env.call('PATCH', "/data/VendorsV2(dataAreaId='usmf',VendorAccountNumber='USV-999')", {
       body: { VendorSearchName: 'x' },
