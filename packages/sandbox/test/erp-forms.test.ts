@@ -300,6 +300,9 @@ describe('the customer account statement', () => {
         { controlName: 'ToDate', controlValue: TODAY },
       ],
     })
+    await s.ok('form_set_control_values', { controlValues: [{ controlName: 'FromDate', controlValue: '2026-05-01' }] })
+    expect(await s.fails('form_click_control', { controlName: 'PrintButton' })).toMatch(/FromDate 2026-05-01 is after ToDate/)
+    await s.ok('form_set_control_values', { controlValues: [{ controlName: 'FromDate', controlValue: from }] })
     const printed = await s.ok('form_click_control', { controlName: 'PrintButton' })
     const file = printed.files[0]!
     expect(file.uri).toBe(`file://CustAccountStatement_${account}_04242026.pdf`)

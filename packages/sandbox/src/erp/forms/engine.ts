@@ -6,15 +6,7 @@
 import type { Clock } from '../../shared/clock.js'
 import type { ErpCompany, ErpEntity, ErpListOptions, ErpRecords, ErpRow, ErpValue } from '../model.js'
 import { ErpError } from '../model.js'
-import {
-  dataSourceOf,
-  display,
-  FormError,
-  parseValue,
-  type ResolvedControl,
-  resolveControls,
-  stateSection,
-} from './controls.js'
+import { display, FormError, parseValue, type ResolvedControl, resolveControls, stateSection } from './controls.js'
 import type {
   ButtonDef,
   DataSourceDef,
@@ -399,15 +391,18 @@ export function createFormEngine(options: FormEngineOptions) {
         throw new FormError(`Control '${control.name}' has no lookup; set its value with form_set_control_values.`)
       }
       const lookup = control.lookup
-      const entity = records.catalog.bySet(lookup.entitySet)!
       const company = this.requireForm().company
       const filter = args.filterValue?.replace(/\*/g, '').trim()
       const list = (contains?: Record<string, string>) =>
-        records.list(lookup.entitySet, entity.companySpecific ? { company } : { company }, {
-          ...(contains ? { contains } : {}),
-          orderBy: [{ field: lookup.valueField }],
-          top: LOOKUP_ROWS,
-        })
+        records.list(
+          lookup.entitySet,
+          { company },
+          {
+            ...(contains ? { contains } : {}),
+            orderBy: [{ field: lookup.valueField }],
+            top: LOOKUP_ROWS,
+          },
+        )
       let found = list(filter ? { [lookup.valueField]: filter } : undefined)
       const second = lookup.columns[1]?.field
       if (filter && found.total === 0 && second) found = list({ [second]: filter })
@@ -1069,4 +1064,4 @@ function keyOf(entity: ErpEntity, row: ErpRow): Record<string, ErpValue> {
   return Object.fromEntries(entity.keys.map((field) => [field, row[field] ?? '']))
 }
 
-export { dataSourceOf, FormError }
+export { FormError }

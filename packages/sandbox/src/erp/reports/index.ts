@@ -1,4 +1,5 @@
 // The reports output menu items run, by name (FormDef.report).
+import { FormError } from '../forms/controls.js'
 import type { FormReport } from '../forms/engine.js'
 import {
   customerStatementFromStore,
@@ -24,6 +25,9 @@ export const erpReports: Record<string, FormReport> = {
     fileName: ({ today, parameters }) =>
       `CustAccountStatement_${String(parameters.CustomerAccount).replace(/[^A-Za-z0-9-]/g, '')}_${mmddyyyy(today)}`,
     async render({ records, company, today, parameters, format }) {
+      if (String(parameters.FromDate) > String(parameters.ToDate || today)) {
+        throw new FormError(`FromDate ${String(parameters.FromDate)} is after ToDate ${String(parameters.ToDate)}.`)
+      }
       const statement = customerStatementFromStore(
         records,
         company,
