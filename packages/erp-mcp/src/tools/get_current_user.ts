@@ -28,16 +28,14 @@ export const getCurrentUser = defineErpTool({
           signal: ctx.signal,
         }),
       ),
-      odata
-        .entity('LegalEntities', ctx.signal)
-        .then((entity) =>
-          odata.queryAll(entity, {
-            select: ['LegalEntityId', 'Name'],
-            orderby: 'LegalEntityId',
-            maxRows: 1000,
-            signal: ctx.signal,
-          }),
-        ),
+      odata.entity('LegalEntities', ctx.signal).then((entity) =>
+        odata.queryAll(entity, {
+          select: ['LegalEntityId', 'Name'],
+          orderby: 'LegalEntityId',
+          maxRows: 1000,
+          signal: ctx.signal,
+        }),
+      ),
     ])
     const user = users.rows[0] ?? {}
     return {
