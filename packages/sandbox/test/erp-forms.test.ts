@@ -301,7 +301,9 @@ describe('the customer account statement', () => {
       ],
     })
     await s.ok('form_set_control_values', { controlValues: [{ controlName: 'FromDate', controlValue: '2026-05-01' }] })
-    expect(await s.fails('form_click_control', { controlName: 'PrintButton' })).toMatch(/FromDate 2026-05-01 is after ToDate/)
+    expect(await s.fails('form_click_control', { controlName: 'PrintButton' })).toMatch(
+      /FromDate 2026-05-01 is after ToDate/,
+    )
     await s.ok('form_set_control_values', { controlValues: [{ controlName: 'FromDate', controlValue: from }] })
     const printed = await s.ok('form_click_control', { controlName: 'PrintButton' })
     const file = printed.files[0]!
@@ -521,6 +523,40 @@ describe('record forms', () => {
     for (const customer of before) {
       const after = store.get('CustomersV3', 'usmf', { CustomerAccount: customer.CustomerAccount! })!
       expect(after.CreditLimit).toBeCloseTo(Math.round(Number(customer.CreditLimit) * 110) / 100, 2)
+    }
+  })
+})
+
+describe('action menu items', () => {
+  it('confirms a customer’s open sales orders from the Confirm sales orders dialog', async () => {
+    const s = await session()
+    const open = (account: string) =>
+      store
+        .list(
+          'SalesOrderHeadersV2',
+          { company: 'usmf' },
+          { equals: { OrderingCustomerAccountNumber: account }, top: 500 },
+        )
+        .rows.filter((o) => o.SalesOrderStatus === 'Backorder' && o.SalesOrderProcessingStatus === 'None')
+    const account = store
+      .list('CustomersV3', { company: 'usmf' }, { top: 100 })
+      .rows.map((c) => String(c.CustomerAccount))
+      .find((candidate) => open(candidate).length > 0)!
+    const orders = open(account).map((o) => String(o.SalesOrderNumber))
+    const found = await s.ok('form_find_menu_item', { menuItemFilter: 'confirm sales' })
+    expect(found.body.MenuItems[0]).toMatchObject({ Name: 'SalesConfirmOrders', Type: 'Action' })
+    await s.ok('form_open_menu_item', { name: 'SalesConfirmOrders', type: 'Action' })
+    expect(await s.fails('form_click_control', { controlName: 'OkButton' })).toMatch(/Set CustomerAccount/)
+    await s.ok('form_set_control_values', {
+      controlValues: [{ controlName: 'CustomerAccount', controlValue: account }],
+    })
+    const done = await s.ok('form_click_control', { controlName: 'OkButton' })
+    expect(done.body.Result).toMatch(new RegExp(`confirmed for customer ${account}: ${orders.join(', ')}\\.$`))
+    expect(open(account)).toEqual([])
+    for (const number of orders) {
+      expect(store.get('SalesOrderHeadersV2', 'usmf', { SalesOrderNumber: number })!.SalesOrderProcessingStatus).toBe(
+        'Confirmation',
+      )
     }
   })
 })

@@ -407,6 +407,34 @@ const creditLimitAdjustmentForm: FormDef = {
   ],
 }
 
+// ---- Action: confirm a customer's open sales orders -------------------------------------------
+
+const confirmSalesOrdersForm: FormDef = {
+  name: 'SalesConfirmOrders',
+  caption: 'Confirm sales orders',
+  style: 'Dialog',
+  dataSources: [],
+  controls: [
+    {
+      name: 'CustomerAccount',
+      label: 'Customer account',
+      parameter: 'CustomerAccount',
+      type: 'String',
+      mandatory: true,
+      lookup: customerLookup,
+    },
+  ],
+  grids: [],
+  tabs: [],
+  buttons: [
+    { name: 'OkButton', label: 'OK', action: { kind: 'runDialog', operation: 'confirmCustomerSalesOrders' } },
+    { name: 'CancelButton', label: 'Cancel', action: { kind: 'close' } },
+  ],
+  guidance: [
+    'This dialog confirms every open, unconfirmed sales order of the customer. Set CustomerAccount, then click OkButton; CancelButton closes it without changes.',
+  ],
+}
+
 // ---- Output: reports ---------------------------------------------------------------------------
 
 const reportGuidance = (what: string) =>
@@ -477,6 +505,7 @@ export const erpForms: readonly FormDef[] = [
   salesOrdersForm,
   vendorInvoicesForm,
   creditLimitAdjustmentForm,
+  confirmSalesOrdersForm,
   vendorAgingForm,
   customerStatementForm,
 ]
@@ -516,6 +545,13 @@ export const erpMenuItems: readonly MenuItemDef[] = [
     label: 'Credit limit adjustments',
     path: 'Credit and collections > Customer credit > Credit limit adjustments',
     form: 'CustCreditLimitAdjustment',
+  },
+  {
+    name: 'SalesConfirmOrders',
+    type: 'Action',
+    label: 'Confirm sales orders',
+    path: 'Sales and marketing > Sales orders > Order confirmation > Confirm sales orders',
+    form: 'SalesConfirmOrders',
   },
   {
     name: 'VendAgingReport',

@@ -17,6 +17,8 @@ export const erpFormCatalog: FormCatalog = {
         return { AgingDate: today, AgingPeriod: 'Standard (30/60/90)', VendorGroup: '' }
       case 'CustAccountStatement':
         return { CustomerAccount: '', FromDate: `${today.slice(0, 4)}-01-01`, ToDate: today }
+      case 'SalesConfirmOrders':
+        return { CustomerAccount: '' }
       case 'CustCreditLimitAdjustment':
         return { CustomerGroup: '', AdjustmentPercent: 0 }
       default:

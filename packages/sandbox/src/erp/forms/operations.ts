@@ -23,6 +23,32 @@ export const erpOperations: Record<string, FormOperation> = {
     return { message: `Sales order ${number} was confirmed.` }
   },
 
+  confirmCustomerSalesOrders({ records, company, parameters }) {
+    const account = String(parameters.CustomerAccount)
+    const systemUpdate = (records as ErpRecords & { systemUpdate?: SystemUpdate }).systemUpdate
+    if (!systemUpdate) throw new FormError('This record store cannot confirm sales orders.')
+    const open = allRows(records, 'SalesOrderHeadersV2', company, {
+      equals: { OrderingCustomerAccountNumber: account },
+    }).filter(
+      (order) =>
+        order.SalesOrderStatus === 'Backorder' &&
+        ['None', 'Quotation'].includes(String(order.SalesOrderProcessingStatus)),
+    )
+    for (const order of open) {
+      systemUpdate(
+        'SalesOrderHeadersV2',
+        company,
+        { SalesOrderNumber: order.SalesOrderNumber ?? '' },
+        { SalesOrderProcessingStatus: 'Confirmation' },
+      )
+    }
+    return {
+      message: open.length
+        ? `${open.length} sales order${open.length === 1 ? ' was' : 's were'} confirmed for customer ${account}: ${open.map((o) => String(o.SalesOrderNumber)).join(', ')}.`
+        : `Customer ${account} has no open sales order to confirm.`,
+    }
+  },
+
   holdCustomer({ records, company, record }) {
     const account = String(record!.CustomerAccount)
     records.update('CustomersV3', company, { CustomerAccount: account }, { OnHoldStatus: 'All' })
