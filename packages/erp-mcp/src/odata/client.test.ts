@@ -85,7 +85,7 @@ describe('OData client', () => {
   })
 
   it('addresses records by key with cross-company for company data, and maps F&O errors', async () => {
-    const { odata, requests } = client((url, request) => {
+    const { odata, requests } = client((_url, request) => {
       if (request.method === 'PATCH') return new Response(null, { status: 204 })
       return json(
         {
