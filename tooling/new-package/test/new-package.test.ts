@@ -70,7 +70,7 @@ describe('pnpm new-package', () => {
     sh(install, scratch)
     sh([...pnpm, 'exec', 'tsc', '-p', 'tsconfig.json'], join(scratch, 'packages/field-ops-mcp'))
     const tests = sh([...pnpm, 'exec', 'vitest', 'run', '--project', 'field-ops'], scratch)
-    expect(tests).toMatch(/6 passed/)
+    expect(tests).toMatch(/7 passed/) // the protocol tests in both eras and its registered scenario
     sh([...pnpm, 'exec', 'turbo', 'run', 'build', '--filter=bizmcp...', '--output-logs=errors-only'], scratch)
     sh(
       [
@@ -84,6 +84,8 @@ describe('pnpm new-package', () => {
       ],
       scratch,
     )
+    // the harness loads a product's scenarios from this entry (`--products field-ops`)
+    expect(existsSync(join(scratch, 'packages/field-ops-mcp/dist/scenarios.js'))).toBe(true)
 
     const { client, close } = await connectStdio(
       process.execPath,
