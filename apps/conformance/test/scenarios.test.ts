@@ -15,7 +15,7 @@ import {
 } from '../src/index.js'
 import { productsTarget, type Spawned, serverTarget, startHttpServerWith } from './helpers.js'
 
-const PRODUCTS = ['dataverse', 'sales', 'service', 'salesforce']
+const PRODUCTS = ['dataverse', 'sales', 'service', 'salesforce', 'erp']
 let scenarios: Scenario[] = []
 beforeAll(async () => {
   scenarios = [
@@ -23,6 +23,7 @@ beforeAll(async () => {
     ...(await productScenarios('sales')),
     ...(await productScenarios('service')),
     ...(await productScenarios('salesforce')),
+    ...(await productScenarios('erp')),
   ]
 })
 
@@ -31,6 +32,7 @@ const REGISTERED = [
   'sales/web-lead-to-quote',
   'service/representative-day',
   'salesforce/trade-show',
+  'erp/finance-day',
 ]
 
 function scenarioResults(report: Report) {
