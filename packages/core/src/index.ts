@@ -5,7 +5,9 @@ export {
   type EntraCredentialConfig,
   entraTokenProvider,
 } from './auth/entra.js'
+export { ENTRA_AUTH_KINDS, entraCredentialFromEnv, onBehalfOfFromEnv } from './auth/env-credential.js'
 export { type OnBehalfOfOptions, onBehalfOfTokenProvider } from './auth/on-behalf-of.js'
+export { sandboxTokenProvider } from './auth/sandbox-token.js'
 export { maskSecret, readSecret, type SecretRef } from './auth/secrets.js'
 export {
   type AccessToken,

@@ -6,10 +6,12 @@ import {
   createEntraCredential,
   defaultScope,
   type EntraCredentialConfig,
+  entraCredentialFromEnv,
   entraTokenProvider,
   type FetchLike,
   type HttpClientOptions,
-  onBehalfOfTokenProvider,
+  onBehalfOfFromEnv,
+  sandboxTokenProvider,
   staticTokenProvider,
   type TokenProvider,
 } from '@bizmcp/core'
@@ -27,60 +29,8 @@ export interface ErpConnection {
   sandbox: boolean
 }
 
-export const AUTH_KINDS = [
-  'client-secret',
-  'client-certificate',
-  'device-code',
-  'azure-cli',
-  'managed-identity',
-  'default',
-  'on-behalf-of',
-] as const
-
 /** The Entra credential the environment describes (ERP_AUTH and the AZURE_* variables). */
-export function credentialConfigFromEnv(env: Env): EntraCredentialConfig {
-  const common = {
-    ...(env.AZURE_TENANT_ID ? { tenantId: env.AZURE_TENANT_ID } : {}),
-    ...(env.AZURE_AUTHORITY_HOST ? { authorityHost: env.AZURE_AUTHORITY_HOST } : {}),
-  }
-  const tenantId = env.AZURE_TENANT_ID
-  const clientId = env.AZURE_CLIENT_ID
-  const need = (kind: string, ...names: string[]) => {
-    const missing = names.filter((n) => !env[n])
-    if (missing.length) throw new Error(`ERP_AUTH=${kind} needs ${missing.join(', ')}.`)
-  }
-  const kind =
-    env.ERP_AUTH ??
-    (env.AZURE_CLIENT_CERTIFICATE_PATH && tenantId && clientId
-      ? 'client-certificate'
-      : env.AZURE_CLIENT_SECRET && tenantId && clientId
-        ? 'client-secret'
-        : 'default')
-  switch (kind) {
-    case 'client-secret':
-      need(kind, 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET')
-      return { ...common, kind, tenantId: tenantId!, clientId: clientId!, clientSecret: env.AZURE_CLIENT_SECRET! }
-    case 'client-certificate':
-      need(kind, 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_CERTIFICATE_PATH')
-      return {
-        ...common,
-        kind,
-        tenantId: tenantId!,
-        clientId: clientId!,
-        certificatePath: env.AZURE_CLIENT_CERTIFICATE_PATH!,
-      }
-    case 'device-code':
-      return { ...common, kind, ...(clientId ? { clientId } : {}) }
-    case 'azure-cli':
-      return { ...common, kind }
-    case 'managed-identity':
-      return { ...common, kind, ...(clientId ? { clientId } : {}) }
-    case 'default':
-      return { ...common, kind, ...(clientId ? { managedIdentityClientId: clientId } : {}) }
-    default:
-      throw new Error(`ERP_AUTH='${kind}' is not known. Use one of ${AUTH_KINDS.join(', ')}.`)
-  }
-}
+export const credentialConfigFromEnv = (env: Env): EntraCredentialConfig => entraCredentialFromEnv(env, 'ERP_AUTH')
 
 /**
  * Token providers for the given resource URLs, sharing one credential (a device-code sign-in is
@@ -88,19 +38,7 @@ export function credentialConfigFromEnv(env: Env): EntraCredentialConfig {
  * finance & operations applies that user's security roles.
  */
 export function tokenProvidersFromEnv(env: Env, resources: string[]): TokenProvider[] {
-  if (env.ERP_AUTH === 'on-behalf-of') {
-    const missing = ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'].filter((n) => !env[n])
-    if (missing.length) throw new Error(`ERP_AUTH=on-behalf-of needs ${missing.join(', ')}.`)
-    return resources.map((resource) =>
-      onBehalfOfTokenProvider({
-        tenantId: env.AZURE_TENANT_ID!,
-        clientId: env.AZURE_CLIENT_ID!,
-        clientSecret: env.AZURE_CLIENT_SECRET!,
-        scope: defaultScope(resource),
-        ...(env.AZURE_AUTHORITY_HOST ? { authorityHost: env.AZURE_AUTHORITY_HOST } : {}),
-      }),
-    )
-  }
+  if (env.ERP_AUTH === 'on-behalf-of') return resources.map((resource) => onBehalfOfFromEnv(env, 'ERP_AUTH', resource))
   const config = credentialConfigFromEnv(env)
   if (config.kind !== 'device-code')
     return resources.map((resource) => entraTokenProvider(config, defaultScope(resource)))
@@ -120,21 +58,7 @@ export function resolveConnection({ env, sandbox, http }: ConnectOptions): ErpCo
   if (sandbox) {
     const url = sandbox.emulators.erp?.url as string | undefined
     if (!url || !sandbox.entra) throw new Error('The sandbox has no erp emulator mounted.')
-    // the sandbox's app registration; its token requests are answered by the sandbox itself
-    const app = {
-      tenantId: sandbox.entra.tenantId,
-      clientId: sandbox.entra.clientId,
-      clientSecret: sandbox.entra.clientSecret,
-      authorityHost: sandbox.entra.authorityHost,
-      httpClient: sandbox.entra.httpClient,
-      disableInstanceDiscovery: true,
-    }
-    const scope = defaultScope(url)
-    // on the sandbox too, on-behalf-of makes each HTTP caller a different finance & operations user
-    const token =
-      env.ERP_AUTH === 'on-behalf-of'
-        ? onBehalfOfTokenProvider({ ...app, scope })
-        : entraTokenProvider({ kind: 'client-secret', ...app }, scope)
+    const token = sandboxTokenProvider(sandbox, url, { onBehalfOf: env.ERP_AUTH === 'on-behalf-of' })
     return {
       url,
       token,
