@@ -301,6 +301,26 @@ describe('a sales order through the data tools', () => {
   })
 })
 
+it('refuses to create or change records of a read-only entity, before any write', async () => {
+  const { client, close } = await env.connect()
+  const created = errorBody(
+    await client.callTool({
+      name: 'data_create_entities',
+      arguments: { entitySet: 'VendorTransactions', records: [{ VendorAccount: 'USV-001', AmountCur: 1 }] },
+    }),
+  )
+  expect(created).toMatchObject({ code: 'InvalidInput', message: expect.stringMatching(/read-only.*created/) })
+  expect(created.fix).toMatch(/api_find_actions/)
+  const changed = errorBody(
+    await client.callTool({
+      name: 'data_update_entities',
+      arguments: { entitySet: 'VendorTransactions', updates: [{ key: { Voucher: 'x' }, values: { Text: 'y' } }] },
+    }),
+  )
+  expect(changed.message).toMatch(/read-only.*changed/)
+  await close()
+})
+
 describe('data_delete_entities', () => {
   const groups = async (ids: string[]) => {
     const entity = await env.client.odata.entity('CustomerGroups')

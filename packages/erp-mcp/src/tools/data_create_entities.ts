@@ -1,4 +1,3 @@
-import { ToolError } from '@bizmcp/core'
 import { z } from 'zod'
 import { defineErpTool } from '../define-tool.js'
 import { keyOf } from '../odata/keys.js'
@@ -11,6 +10,7 @@ import {
   RecordOutcome,
   RowOutput,
   refuseInvalidRecords,
+  refuseReadOnly,
   summary,
   valueProblems,
   writeInOrder,
@@ -34,13 +34,7 @@ export const dataCreateEntities = defineErpTool({
     checkBatch(records.length, 'records')
     const metadata = await ctx.client.odata.metadata(ctx.signal)
     const entity = await ctx.client.odata.entity(entitySet, ctx.signal)
-    if (entity.readOnly) {
-      throw new ToolError({
-        code: 'InvalidInput',
-        message: `${entity.entitySet} is read-only: records cannot be created through OData.`,
-        fix: 'Find a writable entity with data_find_entity_type, or use an action (api_find_actions).',
-      })
-    }
+    refuseReadOnly(entity, 'created')
     const company = companyId && !/^cross-company$/i.test(companyId) ? companyId.toLowerCase() : undefined
     const prepared = records.map((record) => {
       const values = canonicalValues(entity, record)

@@ -1,4 +1,3 @@
-import { ToolError } from '@bizmcp/core'
 import { z } from 'zod'
 import { defineErpTool } from '../define-tool.js'
 import { canonicalKey, keyFieldsOf } from '../odata/keys.js'
@@ -14,6 +13,7 @@ import {
   RecordOutcome,
   RowOutput,
   refuseInvalidRecords,
+  refuseReadOnly,
   summary,
   valueProblems,
   writeInOrder,
@@ -37,13 +37,7 @@ export const dataUpdateEntities = defineErpTool({
     checkBatch(updates.length, 'updates')
     const metadata = await ctx.client.odata.metadata(ctx.signal)
     const entity = await ctx.client.odata.entity(entitySet, ctx.signal)
-    if (entity.readOnly) {
-      throw new ToolError({
-        code: 'InvalidInput',
-        message: `${entity.entitySet} is read-only: records cannot be changed through OData.`,
-        fix: 'Find a writable entity with data_find_entity_type, or use an action (api_find_actions).',
-      })
-    }
+    refuseReadOnly(entity, 'changed')
     const keyFields = new Set(keyFieldsOf(entity).map((k) => k.toLowerCase()))
     const problems: Array<{ index: number; problems: string[] }> = []
     const targets: Array<{

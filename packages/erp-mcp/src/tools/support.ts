@@ -144,6 +144,16 @@ export const RecordOutcome = z.object({
 })
 export type RecordOutcomeValue = z.infer<typeof RecordOutcome>
 
+/** Entities such as transaction history cannot be written through OData: say so before anything else. */
+export function refuseReadOnly(entity: EntityInfo, verb: 'created' | 'changed') {
+  if (!entity.readOnly) return
+  throw new ToolError({
+    code: 'InvalidInput',
+    message: `${entity.entitySet} is read-only: records cannot be ${verb} through OData.`,
+    fix: 'Find a writable entity with data_find_entity_type, or use an action (api_find_actions).',
+  })
+}
+
 export function refuseInvalidRecords(
   tool: string,
   entity: EntityInfo,
