@@ -57,6 +57,7 @@ export {
   type AnyTool,
   type AttachedFile,
   type Caller,
+  type ConsentContext,
   defineTool,
   isWriteTool,
   type SampleRequest,

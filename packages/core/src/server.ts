@@ -208,7 +208,9 @@ async function callTool(
     if (!parsed.success) throw invalidInput(name, parsed.error.issues)
     const { returnAsResource, confirm, ...args } = parsed.data as Record<string, unknown>
 
-    const question = tool.annotations.destructiveHint ? tool.consent?.(args) : undefined
+    const question = tool.annotations.destructiveHint
+      ? await tool.consent?.(args, { client: prepared.binding.client, caller })
+      : undefined
     if (question !== undefined) {
       const outcome = await obtainConsent({
         toolName: name,

@@ -58,6 +58,12 @@ export interface AttachedFile {
   data: Uint8Array | string
 }
 
+/** What a consent question may look at besides the arguments: e.g. the form a click lands on. */
+export interface ConsentContext<Client = unknown> {
+  client: Client
+  caller: Caller | undefined
+}
+
 export interface SampleRequest {
   system?: string
   prompt: string
@@ -83,7 +89,7 @@ export interface ToolDefinition<
    * Required when `annotations.destructiveHint` is true. Returning undefined means this call
    * changes nothing (a dry run, a check) and needs no consent.
    */
-  consent?: (args: z.output<Input>) => string | undefined
+  consent?: (args: z.output<Input>, ctx: ConsentContext<Client>) => string | undefined | Promise<string | undefined>
   /**
    * The tool can return large results as an embedded resource: core adds a
    * `returnAsResource` argument and handles the size limits.

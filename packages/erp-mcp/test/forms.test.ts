@@ -1,7 +1,15 @@
 // The form tools end to end: MCP client → erp-mcp server → the caller's upstream MCP session →
 // the sandbox environment's /mcp endpoint → its form engine and reports, in both protocol eras.
 import { createServer, type HttpServerHandle, oauthResourceServer, silentLogger, startHttp } from '@bizmcp/core'
-import { acceptConsent, connectHttp, connectInProcess, ERAS, errorBody, structured } from '@bizmcp/core/testing'
+import {
+  acceptConsent,
+  connectHttp,
+  connectInProcess,
+  declineConsent,
+  ERAS,
+  errorBody,
+  structured,
+} from '@bizmcp/core/testing'
 import { createStandardSandbox, sandboxConnection } from '@bizmcp/sandbox'
 import { getEncoding } from 'js-tiktoken'
 import { extractText, getDocumentProxy } from 'unpdf'
@@ -363,6 +371,46 @@ describe('report downloads', () => {
   })
 })
 
+describe('consent for clicks', () => {
+  it('prints a report without asking, and asks before a button of a business form, naming it', async () => {
+    // the user declines every question: a click that needs consent changes nothing
+    const asked: string[] = []
+    const { client: mcp, close } = await connectInProcess(server(), {
+      era: 'legacy',
+      onElicit: async (request) => {
+        asked.push(request.message)
+        return declineConsent()
+      },
+    })
+    await mcp.callTool({ name: 'form_open_menu_item', arguments: { name: 'VendAgingReport', type: 'Output' } })
+    const printed = await mcp.callTool({ name: 'form_click_control', arguments: { controlName: 'PrintButton' } })
+    expect(printed.isError).toBeFalsy()
+    expect((printed.content as Content).map((block) => block.type)).toEqual(['text', 'text', 'resource'])
+    expect(asked).toEqual([])
+
+    const order = store.list(
+      'SalesOrderHeadersV2',
+      { company: 'usmf' },
+      { equals: { SalesOrderStatus: 'Backorder' }, top: 1 },
+    ).rows[0]!
+    await mcp.callTool({ name: 'form_open_menu_item', arguments: { name: 'SalesTableListPage' } })
+    await mcp.callTool({
+      name: 'form_filter_form',
+      arguments: { filterValue: String(order.SalesOrderNumber), controlName: 'SalesOrderNumber' },
+    })
+    const refused = errorBody(
+      await mcp.callTool({ name: 'form_click_control', arguments: { controlName: 'buttonConfirm' } }),
+    )
+    expect(refused.code).toBe('ConsentDeclined')
+    expect(asked).toHaveLength(1)
+    expect(asked[0]).toMatch(/Click 'buttonConfirm' on the form SalesTable/)
+    const after = store.get('SalesOrderHeadersV2', 'usmf', { SalesOrderNumber: order.SalesOrderNumber! })
+    expect(after?.SalesOrderStatus).toBe(order.SalesOrderStatus)
+    await mcp.callTool({ name: 'form_close_form', arguments: {} })
+    await close()
+  })
+})
+
 describe('form tool listings', () => {
   const listed = server().tools.filter((t) => t.tool.toolset === 'forms')
 
@@ -375,8 +423,9 @@ describe('form tool listings', () => {
       'form_click_control',
     ])
     const click = formTools.find((t) => t.name === 'form_click_control')!
-    expect(click.consent!({ controlName: 'Grid', actionId: 'LoadNextPage' })).toBeUndefined()
-    expect(click.consent!({ controlName: 'PrintButton' })).toMatch(/Click 'PrintButton'/)
+    const ctx = { client, caller: { id: 'nobody-yet' } }
+    expect(click.consent!({ controlName: 'Grid', actionId: 'LoadNextPage' }, ctx)).toBeUndefined()
+    expect(click.consent!({ controlName: 'PrintButton' }, ctx)).toMatch(/^Click 'PrintButton' in finance/)
   })
 
   it('keeps form tool listings under 200 o200k tokens on average', () => {

@@ -45,10 +45,20 @@ export interface ErpForms {
     args: Record<string, unknown>,
     options?: { signal?: AbortSignal },
   ): Promise<UpstreamResult>
+  /** the form the caller's last successful call left open, as its state named it */
+  openForm(caller: string): OpenForm | undefined
+  /** records the form a call left open (undefined: none), for openForm */
+  noteOpenForm(caller: string, form: OpenForm | undefined): void
   /** upstream sessions currently open */
   sessionCount(): number
   /** closes every upstream session */
   close(): Promise<void>
+}
+
+export interface OpenForm {
+  name: string
+  /** e.g. 'Report' for a report dialog, whose buttons print or export and change no data */
+  style?: string
 }
 
 /** Tools that need no open form: on a restarted session they simply run again. */
@@ -61,6 +71,7 @@ interface CallerSession {
   /** the tool running now, if any */
   busy?: string
   lastUsed: number
+  form?: OpenForm
 }
 
 export function createFormSessions(options: FormSessionsOptions): ErpForms {
@@ -78,6 +89,7 @@ export function createFormSessions(options: FormSessionsOptions): ErpForms {
     const { client, transport } = session
     session.client = undefined
     session.transport = undefined
+    session.form = undefined
     if (terminate) await transport?.terminateSession().catch(() => undefined)
     await client?.close().catch(() => undefined)
   }
@@ -172,6 +184,11 @@ export function createFormSessions(options: FormSessionsOptions): ErpForms {
         session.busy = undefined
         session.lastUsed = now()
       }
+    },
+    openForm: (caller) => sessions.get(caller)?.form,
+    noteOpenForm(caller, form) {
+      const session = sessions.get(caller)
+      if (session) session.form = form
     },
     sessionCount: () => [...sessions.values()].filter((session) => session.client).length,
     async close() {

@@ -3,7 +3,7 @@
 // embedded resources, and upstream errors turned into tool errors with a next step.
 import { type ToolContext, ToolError, toolBuilder } from '@bizmcp/core'
 import { z } from 'zod'
-import type { ErpForms, UpstreamBlock } from './sessions.js'
+import type { ErpForms, OpenForm, UpstreamBlock } from './sessions.js'
 
 /** The part of the product's client the form tools use. */
 export interface FormsClient {
@@ -78,7 +78,7 @@ export async function runFormTool(
   args: Record<string, unknown>,
   ctx: ToolContext<FormsClient>,
 ): Promise<FormResult> {
-  const upstream = await ctx.client.forms.call(ctx.caller?.id ?? 'local', tool, args, { signal: ctx.signal })
+  const upstream = await ctx.client.forms.call(callerKey(ctx), tool, args, { signal: ctx.signal })
   const texts = upstream.content.flatMap((block) =>
     block.type === 'text' && typeof block.text === 'string' ? [block.text] : [],
   )
@@ -101,6 +101,7 @@ export async function runFormTool(
       fix: 'Retry once; if it happens again, report it to the server operator.',
     })
   }
+  ctx.client.forms.noteOpenForm(callerKey(ctx), openFormOf(state))
   const files = upstream.content.flatMap((block) => (isResource(block) ? [attach(block, ctx)] : []))
   const messages = upstream.restarted
     ? [
@@ -112,6 +113,15 @@ export async function runFormTool(
       ]
     : state.Messages
   return { ...state, Messages: messages, ...(files.length ? { Files: files } : {}) }
+}
+
+/** Whose form session a call uses: the authenticated caller over HTTP, the local user over stdio. */
+export const callerKey = (ctx: { caller?: { id?: string } | undefined }) => ctx.caller?.id ?? 'local'
+
+function openFormOf(state: FormResult): OpenForm | undefined {
+  const { Name, FormStyle } = state.FormState as { Name: string; FormStyle?: unknown }
+  if (NO_FORM.test(Name)) return undefined
+  return { name: Name, ...(typeof FormStyle === 'string' ? { style: FormStyle } : {}) }
 }
 
 function parseState(text: string): FormResult | undefined {

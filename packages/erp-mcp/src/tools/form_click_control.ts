@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { defineFormTool, FormResult, renderFormResult, runFormTool } from '../forms/tool.js'
+import { callerKey, defineFormTool, FormResult, renderFormResult, runFormTool } from '../forms/tool.js'
 
 /** grid paging changes nothing */
 const PAGING = new Set(['LoadNextPage', 'LoadPreviousPage', 'LoadFirstPage', 'LoadLastPage'])
@@ -11,13 +11,16 @@ export const formClickControl = defineFormTool({
     'Clicks a button, tab or grid of the open form. Report buttons return the file. Grids take actionId LoadNextPage/LoadPreviousPage/LoadFirstPage/LoadLastPage.',
   input: z.object({ controlName: z.string(), actionId: z.string().optional() }),
   output: FormResult,
-  // a button can run any business logic (post, confirm, delete), so clicks other than paging are asked first
+  // A button can run any business logic (post, confirm, delete), so a click is asked first, naming
+  // the form — except grid paging and the buttons of a report dialog, which print or export only.
   annotations: { readOnlyHint: false, destructiveHint: true, openWorldHint: true },
   toolset: 'forms',
-  consent: ({ controlName, actionId }) =>
-    actionId && PAGING.has(actionId)
-      ? undefined
-      : `Click '${controlName}' on the open finance & operations form? A button can run business logic such as posting, confirming or deleting.`,
+  consent: ({ controlName, actionId }, { client, caller }) => {
+    if (actionId && PAGING.has(actionId)) return undefined
+    const form = client.forms.openForm(callerKey({ caller }))
+    if (form?.style === 'Report') return undefined
+    return `Click '${controlName}'${form ? ` on the form ${form.name}` : ''} in finance & operations? A button can run business logic such as posting, confirming or deleting.`
+  },
   render: renderFormResult,
   run: (args, ctx) => runFormTool('form_click_control', args, ctx),
 })
