@@ -1,5 +1,5 @@
 import { toolBuilder } from '@bizmcp/core'
-import type { ErpClient } from './product.js'
+import type { ErpClient } from './client.js'
 
 /** defineTool with ctx.client typed as this product's client */
 export const defineErpTool = toolBuilder<ErpClient>()

@@ -4,6 +4,7 @@ export {
   type ErpAttachments,
   MAX_ATTACHMENT_BYTES,
 } from './attachments/client.js'
+export { createErpClient, type ErpClient } from './client.js'
 export { credentialConfigFromEnv, type ErpConnection, resolveConnection, tokenProvidersFromEnv } from './connection.js'
 export { defineErpTool } from './define-tool.js'
 export {
@@ -19,6 +20,6 @@ export { canonicalKey, formatKey, keyFieldsOf, odataLiteral } from './odata/keys
 export { parseMetadata } from './odata/metadata.js'
 export type * from './odata/types.js'
 export { companyScope } from './odata/url.js'
-export { createErpClient, type ErpClient, erpModule, erpModule as default, product } from './product.js'
+export { erpModule, erpModule as default, product } from './product.js'
 export { formTools } from './tools/form-tools.js'
 export * from './tools/index.js'

@@ -4,7 +4,8 @@
 import { type CreateServerOptions, createServer, type ProductDefinition, silentLogger } from '@bizmcp/core'
 import { type ClientOptions, connectInProcess } from '@bizmcp/core/testing'
 import { createStandardSandbox, type Sandbox, sandboxConnection } from '@bizmcp/sandbox'
-import { type ErpClient, erpModule } from './product.js'
+import type { ErpClient } from './client.js'
+import { erpModule } from './product.js'
 
 export interface ErpTestEnv {
   sandbox: Sandbox

@@ -14,9 +14,10 @@ import { createStandardSandbox, sandboxConnection } from '@bizmcp/sandbox'
 import { getEncoding } from 'js-tiktoken'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createErpClient, type ErpClient } from '../src/client.js'
 import { resolveConnection } from '../src/connection.js'
 import { createFormSessions, formsEndpoint } from '../src/forms/index.js'
-import { createErpClient, type ErpClient, erpModule } from '../src/product.js'
+import { erpModule } from '../src/product.js'
 import { formTools } from '../src/tools/form-tools.js'
 
 type Row = Record<string, string | number | boolean | null>

@@ -4,9 +4,9 @@
 import { ToolError } from '@bizmcp/core'
 import type { AttachmentTarget } from '../attachments/client.js'
 import { MAX_ATTACHMENT_BYTES } from '../attachments/client.js'
+import type { ErpClient } from '../client.js'
 import { canonicalKey } from '../odata/keys.js'
 import type { EntityInfo } from '../odata/types.js'
-import type { ErpClient } from '../product.js'
 import { companyFor } from './support.js'
 
 export async function attachmentTarget(

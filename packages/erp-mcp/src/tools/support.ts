@@ -2,11 +2,11 @@
 // validation against $metadata, and the company a key or record belongs to.
 import { ToolError } from '@bizmcp/core'
 import { z } from 'zod'
+import type { ErpClient } from '../client.js'
 import { closestNames } from '../names.js'
 import { type KeyValues, LiteralError, odataLiteral } from '../odata/keys.js'
 import { DATA_AREA_ID, findField } from '../odata/metadata.js'
 import type { EntityInfo, FieldInfo } from '../odata/types.js'
-import type { ErpClient } from '../product.js'
 
 export const entitySetArg = z.string().describe('Entity set, e.g. CustomersV3')
 export const companyIdArg = z.string().optional().describe("dataAreaId, e.g. usmf, or 'cross-company'")
