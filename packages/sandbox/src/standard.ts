@@ -5,7 +5,7 @@ import { standardSchema } from './dataverse/schema/index.js'
 import { generateSeed, sandboxUsers } from './dataverse/seed/index.js'
 import { DEFAULT_USER_PASSWORD, type EntraOptions } from './entra/config.js'
 import { createErpEmulator } from './erp/emulator.js'
-import { createSalesforceEmulator } from './salesforce/emulator.js'
+import { createSalesforceEmulator, SALESFORCE_PREFIX, salesforceLoginDescription } from './salesforce/emulator.js'
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox.js'
 import type { Emulator } from './shared/emulator.js'
 // new-package: emulator imports
@@ -46,16 +46,24 @@ const emulatorMounts: Record<string, (sandbox: Sandbox, options: StandardSandbox
         : create(),
     )
   },
-  salesforce: (sandbox, options) =>
-    sandbox.mount(
+  salesforce: (sandbox, options) => {
+    const create = () =>
       createSalesforceEmulator({
         db: sandbox.db,
         baseUrl: () => sandbox.baseUrl,
         clock: sandbox.clock,
         // generated only when the database has no demo data yet
         seed: { seed: options.seed ?? 42, scale: options.scale ?? 1 },
-      }),
-    ),
+      })
+    // until built, it describes what a client needs to sign in; users and JWT keys come with the org
+    sandbox.mount(
+      options.lazy
+        ? onFirstRequest('salesforce', SALESFORCE_PREFIX, create, () =>
+            salesforceLoginDescription(sandbox.urlOf('salesforce')),
+          )
+        : create(),
+    )
+  },
   // the record store and its demo data are built on the first request (see createErpEmulator)
   erp: (sandbox, options) =>
     sandbox.mount(createErpEmulator(sandbox, { seed: options.seed ?? 42, scale: options.scale ?? 1 })),

@@ -49,6 +49,20 @@ export interface SalesforceEmulator extends Emulator {
   describe(): Record<string, unknown>
 }
 
+/** What a client needs to sign in to the emulated org: known from the configuration alone. */
+export function salesforceLoginDescription(instanceUrl: string, config = resolveSalesforceConfig()) {
+  const app = config.apps[0]!
+  return {
+    instanceUrl,
+    loginUrl: instanceUrl,
+    tokenEndpoint: `${instanceUrl}/services/oauth2/token`,
+    authorizeEndpoint: `${instanceUrl}/services/oauth2/authorize`,
+    apiVersion: `${LATEST_VERSION}.0`,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+  }
+}
+
 export function createSalesforceEmulator(options: SalesforceEmulatorOptions): SalesforceEmulator {
   const clock = options.clock ?? systemClock
   const config = resolveSalesforceConfig(options.config)
@@ -167,14 +181,8 @@ export function createSalesforceEmulator(options: SalesforceEmulatorOptions): Sa
     describe: () => {
       const users = store.all('SELECT "Id", "Username" FROM "sf_User" WHERE "IsDeleted" = 0')
       return {
-        instanceUrl: instanceUrl(),
-        loginUrl: instanceUrl(),
-        tokenEndpoint: `${instanceUrl()}/services/oauth2/token`,
-        authorizeEndpoint: `${instanceUrl()}/services/oauth2/authorize`,
-        apiVersion: latestVersion,
+        ...salesforceLoginDescription(instanceUrl(), config),
         orgId,
-        clientId: firstApp.clientId,
-        clientSecret: firstApp.clientSecret,
         users: config.logins.map((login) => ({
           username: login.username,
           password: login.password,
