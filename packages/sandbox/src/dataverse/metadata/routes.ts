@@ -10,9 +10,9 @@ import { parseFilter } from '../odata/filter-parser.js'
 import { type ExpandItem, parseExpand, parseSelect } from '../odata/query-options.js'
 import type { Segment } from '../routes/path.js'
 import { guidKey } from '../routes/path.js'
-import type { AttributeDefinition } from '../schema/types.js'
 import { matchesFilter } from './evaluate.js'
-import { attributeShape, entityShape, metadataId, metadataType, optionSetShape, relationshipShape } from './shapes.js'
+import { findAttribute, findTable } from './lookup.js'
+import { attributeShape, entityShape, metadataType, optionSetShape, relationshipShape } from './shapes.js'
 import { writeEntityDefinitions, writeRelationshipDefinitions } from './write-routes.js'
 
 type Shape = Record<string, unknown>
@@ -47,42 +47,6 @@ function project(shape: Shape, select: string[] | undefined, typeName: string): 
   }
   out.MetadataId = shape.MetadataId
   return out
-}
-
-export function findTable(ctx: RequestContext, key: string | undefined): TableModel {
-  const byName = /^LogicalName='([^']*)'$/.exec(key ?? '')
-  if (byName) {
-    const table = ctx.model.table(byName[1] as string)
-    if (table) return table
-    throw new DataverseError(
-      404,
-      ErrorCodes.objectDoesNotExist,
-      `Could not find entity with LogicalName = '${byName[1]}'.`,
-    )
-  }
-  const id = guidKey(key)
-  const table = id
-    ? [...ctx.model.tables.values()].find((t) => metadataId(`entity:${t.def.logicalName}`) === id)
-    : undefined
-  if (!table)
-    throw new DataverseError(404, ErrorCodes.objectDoesNotExist, `Could not find entity with MetadataId = '${key}'.`)
-  return table
-}
-
-/** An attribute by `LogicalName='x'` or MetadataId key; 404 when the table has none. */
-export function findAttribute(table: TableModel, key: string): AttributeDefinition {
-  const byName = /^LogicalName='([^']*)'$/.exec(key)?.[1]
-  const byId = guidKey(key)
-  const attr = table.def.attributes.find(
-    (a) => a.logicalName === byName || metadataId(`attribute:${table.def.logicalName}.${a.logicalName}`) === byId,
-  )
-  if (!attr)
-    throw new DataverseError(
-      404,
-      ErrorCodes.objectDoesNotExist,
-      `Could not find attribute ${key} on entity ${table.def.logicalName}.`,
-    )
-  return attr
 }
 
 function attributesOf(table: TableModel, cast: string | undefined, item: ExpandItem | MetadataOptions): Shape[] {

@@ -7,7 +7,7 @@ import { type DvRequest, type DvResponse, noContent } from '../http.js'
 import { parseJsonBody } from '../routes/body.js'
 import type { Segment } from '../routes/path.js'
 import { createColumn, createLookupRelationship, createTable, deleteColumn, deleteTable } from './customize.js'
-import { findAttribute, findTable } from './routes.js'
+import { findAttribute, findTable } from './lookup.js'
 import { metadataId } from './shapes.js'
 
 const methodNotAllowed = (req: DvRequest, path: string) =>
