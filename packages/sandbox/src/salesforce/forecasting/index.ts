@@ -1,10 +1,10 @@
 // Collaborative Forecasts for the emulated org: calendar fiscal periods (years, quarters, months),
 // the Opportunity Revenue forecast type with quarterly forecasts and individual category rollups,
 // demo quotas, and ForecastingItem amounts computed from opportunities along the role hierarchy.
-import { SalesforceError } from '../errors.js'
 import { createRecord, type WriteContext } from '../records/writer.js'
 import { Random } from '../seed/random.js'
 import type { Row, Store } from '../store.js'
+import { activeType, quarterOf } from './periods.js'
 
 export const FORECAST_TYPE_DEVELOPER_NAME = 'OpportunityRevenue'
 
@@ -57,18 +57,6 @@ export function ensureForecastingSetup(store: Store, userId: string, reference: 
   })
 }
 
-function activeType(store: Store): Row | undefined {
-  return store.get('SELECT * FROM "sf_ForecastingType" WHERE "IsActive" = 1 AND "IsDeleted" = 0 ORDER BY "Id" LIMIT 1')
-}
-
-/** The quarter that contains `date`, as a Period row. */
-function quarterOf(store: Store, date: string): Row | undefined {
-  return store.get(
-    'SELECT * FROM "sf_Period" WHERE "Type" = \'Quarter\' AND "StartDate" <= ? AND "EndDate" >= ? AND "IsDeleted" = 0',
-    [date, date],
-  )
-}
-
 /**
  * Demo quotas for the quarter of the reference date and the next one: every opportunity owner gets
  * one, and every manager above them carries their reports' quotas on top of their own. Runs once.
@@ -112,22 +100,6 @@ export function seedDemoQuotas(store: Store, userId: string, reference: Date, se
     }
     store.setMeta('forecasting_quotas_seeded', '1')
   })
-}
-
-/** ForecastingQuota: its period from the start date, and the forecast type when left out. */
-export function deriveQuota(row: Row, store: Store): void {
-  row.ForecastingTypeId ??= activeType(store)?.Id ?? null
-  const period = typeof row.StartDate === 'string' ? quarterOf(store, row.StartDate) : undefined
-  if (!period || period.StartDate !== row.StartDate)
-    throw new SalesforceError(
-      400,
-      'FIELD_INTEGRITY_EXCEPTION',
-      'Start Date: the start date must be the first day of a forecast period',
-      ['StartDate'],
-    )
-  row.PeriodId = period.Id ?? null
-  row.IsAmount = row.QuotaAmount === null || row.QuotaAmount === undefined ? 0 : 1
-  row.IsQuantity = row.QuotaQuantity === null || row.QuotaQuantity === undefined ? 0 : 1
 }
 
 /** Users below each user in the role hierarchy (the forecast hierarchy). */

@@ -1,7 +1,7 @@
 // What the platform computes when a record is written: compound names, the opportunity's stage
-// facts, task and event times, price book entry and line item prices.
-import { sfErrors } from '../errors.js'
-import { deriveQuota } from '../forecasting/index.js'
+// facts, task and event times, price book entry and line item prices, a quota's forecast period.
+import { SalesforceError, sfErrors } from '../errors.js'
+import { activeType, quarterOf } from '../forecasting/periods.js'
 import type { ObjectModel } from '../schema/model.js'
 import { FORECAST_CATEGORY_NAMES, OPPORTUNITY_STAGES, TASK_STATUSES } from '../schema/setup-values.js'
 import type { Row, Store } from '../store.js'
@@ -113,6 +113,22 @@ const lineItem: Deriver = (row, changed, store) => {
   row.TotalPrice = Math.round(quantity * Number(row.UnitPrice ?? 0) * (1 - discount / 100) * 100) / 100
 }
 
+/** ForecastingQuota: its period from the start date, and the forecast type when left out. */
+const quota: Deriver = (row, _changed, store) => {
+  row.ForecastingTypeId ??= activeType(store)?.Id ?? null
+  const period = typeof row.StartDate === 'string' ? quarterOf(store, row.StartDate) : undefined
+  if (!period || period.StartDate !== row.StartDate)
+    throw new SalesforceError(
+      400,
+      'FIELD_INTEGRITY_EXCEPTION',
+      'Start Date: the start date must be the first day of a forecast period',
+      ['StartDate'],
+    )
+  row.PeriodId = period.Id ?? null
+  row.IsAmount = row.QuotaAmount === null || row.QuotaAmount === undefined ? 0 : 1
+  row.IsQuantity = row.QuotaQuantity === null || row.QuotaQuantity === undefined ? 0 : 1
+}
+
 const derivers: Record<string, Deriver> = {
   User: personName,
   Contact: personName,
@@ -122,7 +138,7 @@ const derivers: Record<string, Deriver> = {
   Event: event,
   PricebookEntry: pricebookEntry,
   OpportunityLineItem: lineItem,
-  ForecastingQuota: (row, _changed, store) => deriveQuota(row, store),
+  ForecastingQuota: quota,
 }
 
 export function derive(
