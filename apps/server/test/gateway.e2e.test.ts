@@ -6,7 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { connectHttp, errorBody, structured } from '@bizmcp/core/testing'
+import { connectHttp, errorBody, postInitialize, structured } from '@bizmcp/core/testing'
 import { createSandbox, serveSandbox } from '@bizmcp/sandbox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCli } from './cli-process.js'
@@ -81,22 +81,7 @@ const connect = async (name: string, token: string) =>
   connectHttp(`${base}/mcp/${name}`, { era: 'modern', headers: { authorization: `Bearer ${token}` } })
 
 /** a bare initialize, to look at the HTTP answer itself */
-async function initialize(name: string, token?: string) {
-  return fetch(`${base}/mcp/${name}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'gateway-test', version: '1' } },
-    }),
-  })
-}
+const initialize = (name: string, token?: string) => postInitialize(`${base}/mcp/${name}`, token ? { token } : {})
 
 describe('two named servers from one config file', () => {
   it('lists both, each at /mcp/<name>', async () => {

@@ -10,7 +10,7 @@ import {
   oauthResourceServer,
   startHttp,
 } from '../src/index.js'
-import { connectHttp, errorBody } from '../src/testing/index.js'
+import { connectHttp, errorBody, postInitialize } from '../src/testing/index.js'
 import { createNotesClient, notesProduct } from './fixtures/notes-product.js'
 import { createNotesService } from './fixtures/notes-service.js'
 
@@ -53,22 +53,7 @@ afterAll(async () => {
 
 const appToken = (scope = `${sandbox.entra.clientId}/.default`) => sandbox.entra.requestToken({ scope })
 
-async function post(url: string, token?: string) {
-  return fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } },
-    }),
-  })
-}
+const post = (url: string, token?: string) => postInitialize(url, token ? { token } : {})
 
 describe('OAuth resource server', () => {
   it('publishes RFC 9728 metadata naming the issuer', async () => {

@@ -152,3 +152,25 @@ export const acceptConsent = async () => ({ action: 'accept' as const, content: 
 export const declineConsent = async () => ({ action: 'decline' as const })
 
 export const ERAS = ['legacy', 'modern'] as const
+
+/**
+ * A bare 2025-11-25 `initialize` POST to a Streamable HTTP endpoint, for tests that look at the HTTP
+ * answer itself (status, WWW-Authenticate) rather than at a connected client.
+ */
+export function postInitialize(url: string, options: { token?: string; headers?: Record<string, string> } = {}) {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bizmcp-test', version: '1' } },
+    }),
+  })
+}
