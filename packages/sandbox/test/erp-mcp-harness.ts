@@ -8,7 +8,7 @@ import { createStandardSandbox } from '../src/standard.js'
 export interface ErpMcpSandbox {
   sandbox: Sandbox
   store: ErpStore
-  /** `{erp emulator URL}/mcp` */
+  /** `{erp emulator URL}/mcp`, from the emulator's description */
   mcpUrl: string
   appToken(): Promise<string>
   userToken(): Promise<string>
@@ -22,7 +22,8 @@ export function erpMcpSandbox(options: { now: string }): ErpMcpSandbox {
   return {
     sandbox,
     store: erp.records(),
-    mcpUrl: `${sandbox.urlOf('erp')}/mcp`,
+    // as the emulator describes it, so that clients following the description find the endpoint
+    mcpUrl: String(erp.describe?.().mcpUrl),
     appToken: () => sandbox.entra.requestToken({ scope }),
     userToken: () => sandbox.entra.requestToken({ scope, username: sandbox.entra.users[0]!.userPrincipalName }),
     close: () => sandbox.close(),

@@ -1,6 +1,6 @@
 // The finance & operations emulator: Entra-protected OData at /data (entities, $metadata, query
 // options, paging, cross-company, CRUD, bound actions), custom services at /api/services, and the
-// file-attachment custom APIs at /api/data/v9.2, over one SQLite record store (records.ts) that is
+// file-attachment custom APIs at /api/data/v9.2, the form engine's MCP endpoint at /mcp, over one SQLite record store (records.ts) that is
 // created and seeded on the first request, so that the sandbox starts fast.
 import type { Sandbox } from '../sandbox.js'
 import type { Clock } from '../shared/clock.js'
@@ -75,6 +75,8 @@ export function createErpEmulator(sandbox: Sandbox, options: ErpEmulatorOptions 
       odataUrl: `${baseUrl()}/data/`,
       servicesUrl: `${baseUrl()}/api/services`,
       attachmentApiUrl: `${baseUrl()}${CUSTOM_API_PATH}/`,
+      // the environment's MCP endpoint, which serves the form tools
+      mcpUrl: `${baseUrl()}/mcp`,
       scope: `${baseUrl()}/.default`,
       companies: ['usmf', 'demf', 'gbsi'],
     }),
