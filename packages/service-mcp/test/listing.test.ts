@@ -24,7 +24,7 @@ describe('service tool listing', () => {
   it('marks only send_email destructive, with consent; read-only tools are read-only', () => {
     const by = Object.fromEntries(server.tools.map((t) => [t.tool.name, t.tool]))
     expect(by.send_email?.annotations.destructiveHint).toBe(true)
-    expect(by.send_email?.consent?.({ emailId: 'x' })).toContain('x')
+    expect(by.send_email?.consent?.({ emailId: 'x' }, { client: {}, caller: undefined })).toContain('x')
     for (const name of ['list_cases', 'get_next_suggestion_on_case'])
       expect(by[name]?.annotations.readOnlyHint).toBe(true)
     for (const name of ['enrich_case', 'draft_email_with_suggested_response', 'resolve_incident'])
