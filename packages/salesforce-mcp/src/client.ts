@@ -42,6 +42,11 @@ export interface SalesforceClientOptions {
   apiVersion?: string
   /** route every HTTP request through this fetch (the sandbox in process); jsforce's own HTTP otherwise */
   fetch?: FetchLike
+  /**
+   * Sign in on the first call instead of now. The sandbox uses it, so that a server starts without
+   * building the emulated org; against a real org, signing in at once reports bad credentials early.
+   */
+  lazySignIn?: boolean
 }
 
 export interface QueryPage {
@@ -68,8 +73,10 @@ export interface LeadConvertRequest {
 }
 
 export interface SalesforceClient {
-  readonly connection: Connection
+  /** the signed-in jsforce connection (signs in first when that has not happened yet) */
+  connection(): Promise<Connection>
   readonly apiVersion: string
+  /** the org's instance URL once signed in; empty before */
   readonly instanceUrl: string
   create(type: string, fields: SfRecord): Promise<string>
   /** sObject Collections in chunks of 200 */
@@ -198,12 +205,21 @@ function fetchTransport(fetchFn: FetchLike): Connection['_transport'] {
         })
         return { statusCode: res.status, headers, body: await res.text() }
       })()
-      const stream = new PassThrough()
-      promise.then(
-        (res) => stream.end(res.body),
-        (error: Error) => stream.destroy(error),
-      )
-      return Object.assign(promise, { stream: () => stream })
+      // The stream is made only for a caller that asks for it: a stream nobody reads would turn a
+      // network error into an unhandled 'error' event (a crash) instead of the promise's rejection.
+      let stream: PassThrough | undefined
+      const streamOf = () => {
+        if (!stream) {
+          const made = new PassThrough()
+          promise.then(
+            (res) => made.end(res.body),
+            (error: Error) => made.destroy(error),
+          )
+          stream = made
+        }
+        return stream
+      }
+      return Object.assign(promise, { stream: streamOf })
     },
   } as unknown as Connection['_transport']
 }
@@ -379,13 +395,28 @@ async function call<T>(work: () => Promise<T>): Promise<T> {
 
 export async function createSalesforceClient(options: SalesforceClientOptions): Promise<SalesforceClient> {
   const version = options.apiVersion ?? API_VERSION
-  const conn = await authenticate(options.auth, version, options.fetch)
+  let signedIn: Connection | undefined
+  let signingIn: Promise<Connection> | undefined
+  const connection = () => {
+    signingIn ??= authenticate(options.auth, version, options.fetch).then(
+      (conn) => {
+        signedIn = conn
+        return conn
+      },
+      (error) => {
+        signingIn = undefined // a failed sign-in is tried again on the next call
+        throw error
+      },
+    )
+    return signingIn
+  }
+  if (!options.lazySignIn) await connection()
   const base = () => `/services/data/v${version}`
 
   const getPage = (url: string, batchSize?: number) =>
     call(
-      () =>
-        conn.request({
+      async () =>
+        (await connection()).request({
           method: 'GET',
           url,
           headers: batchSize ? { 'Sforce-Query-Options': `batchSize=${batchSize}` } : {},
@@ -394,8 +425,8 @@ export async function createSalesforceClient(options: SalesforceClientOptions): 
 
   const rest = <T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) =>
     call(
-      () =>
-        conn.request({
+      async () =>
+        (await connection()).request({
           method,
           url: path.startsWith('/services/') ? path : `${base()}/${path.replace(/^\/+/, '')}`,
           ...(body !== undefined
@@ -405,10 +436,10 @@ export async function createSalesforceClient(options: SalesforceClientOptions): 
     )
 
   const client: SalesforceClient = {
-    connection: conn,
+    connection,
     apiVersion: version,
     get instanceUrl() {
-      return conn.instanceUrl
+      return signedIn?.instanceUrl ?? ''
     },
     async create(type, fields) {
       const result = await rest<{ id: string }>('POST', `sobjects/${encodeURIComponent(type)}`, fields)
@@ -438,8 +469,8 @@ export async function createSalesforceClient(options: SalesforceClientOptions): 
     },
     rest,
     async convertLead(request) {
-      const result = await call(() =>
-        conn.soap.convertLead({
+      const result = await call(async () =>
+        (await connection()).soap.convertLead({
           leadId: request.leadId,
           convertedStatus: request.convertedStatus,
           doNotCreateOpportunity: request.doNotCreateOpportunity ?? false,
@@ -468,7 +499,7 @@ export async function createSalesforceClient(options: SalesforceClientOptions): 
       }
     },
     usage() {
-      const api = conn.limitInfo?.apiUsage
+      const api = signedIn?.limitInfo?.apiUsage
       return api ? { used: api.used, limit: api.limit } : undefined
     },
     usageNotice() {

@@ -47,6 +47,8 @@ export const salesforceModule: ProductModule<SalesforceClient> = {
           clientSecret: sf.clientSecret,
         },
         fetch: sandbox.fetch,
+        // the emulated org is built on its first request: not before a tool needs it
+        lazySignIn: true,
       })
     }
     return createSalesforceClient({ auth: await authFromEnv(env) })

@@ -144,4 +144,57 @@ describe('sandbox mode', () => {
       sandbox.close()
     }
   })
+
+  it('signs in on the first call, so a lazy sandbox builds the org only when a tool needs it', async () => {
+    const sandbox = createStandardSandbox({ emulators: ['salesforce'], lazy: true })
+    const orgTables = () =>
+      (
+        sandbox.db
+          .prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name LIKE 'sf_%'")
+          .get() as {
+          n: number
+        }
+      ).n
+    try {
+      const client = await salesforceModule.connect({ env: {}, sandbox: sandboxConnection(sandbox), log: silentLogger })
+      expect(orgTables()).toBe(0)
+      expect(client.instanceUrl).toBe('')
+      const page = await client.query('SELECT Id FROM Account LIMIT 1')
+      expect(page.records).toHaveLength(1)
+      expect(orgTables()).toBeGreaterThan(0)
+      expect(client.instanceUrl).toBe(sandbox.urlOf('salesforce'))
+    } finally {
+      sandbox.close()
+    }
+  })
+
+  it('reports a failed lazy sign-in on the call, and signs in again on the next', async () => {
+    const sandbox = createStandardSandbox({ emulators: ['salesforce'], lazy: true })
+    try {
+      const org = sandboxConnection(sandbox).emulators.salesforce as Record<string, string>
+      let tokenRequests = 0
+      const client = await createSalesforceClient({
+        auth: {
+          kind: 'client-credentials',
+          loginUrl: org.loginUrl!,
+          clientId: org.clientId!,
+          clientSecret: org.clientSecret!,
+        },
+        fetch: async (request) => {
+          // the network drops the first sign-in
+          if (request.url.endsWith('/services/oauth2/token') && ++tokenRequests === 1)
+            throw new TypeError('fetch failed')
+          return sandbox.fetch(request)
+        },
+        lazySignIn: true,
+      })
+      expect(tokenRequests).toBe(0)
+      await expect(client.query('SELECT Id FROM Account LIMIT 1')).rejects.toThrow()
+      const page = await client.query('SELECT Id FROM Account LIMIT 1')
+      expect(page.records).toHaveLength(1)
+      expect(tokenRequests).toBe(2)
+    } finally {
+      sandbox.close()
+    }
+  })
 })
