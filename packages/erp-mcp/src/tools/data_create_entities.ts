@@ -7,6 +7,7 @@ import {
   checkBatch,
   companyIdArg,
   entitySetArg,
+  oneCompany,
   RecordOutcome,
   RowOutput,
   refuseInvalidRecords,
@@ -35,7 +36,7 @@ export const dataCreateEntities = defineErpTool({
     const metadata = await ctx.client.odata.metadata(ctx.signal)
     const entity = await ctx.client.odata.entity(entitySet, ctx.signal)
     refuseReadOnly(entity, 'created')
-    const company = companyId && !/^cross-company$/i.test(companyId) ? companyId.toLowerCase() : undefined
+    const company = oneCompany(companyId)
     const prepared = records.map((record) => {
       const values = canonicalValues(entity, record)
       if (entity.companySpecific && company && values[DATA_AREA_ID] === undefined) values[DATA_AREA_ID] = company

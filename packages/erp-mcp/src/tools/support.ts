@@ -7,6 +7,7 @@ import { closestNames } from '../names.js'
 import { type KeyValues, LiteralError, odataLiteral } from '../odata/keys.js'
 import { DATA_AREA_ID, findField } from '../odata/metadata.js'
 import type { EntityInfo, FieldInfo } from '../odata/types.js'
+import { companyScope } from '../odata/url.js'
 
 export const entitySetArg = z.string().describe('Entity set, e.g. CustomersV3')
 export const companyIdArg = z.string().optional().describe("dataAreaId, e.g. usmf, or 'cross-company'")
@@ -50,7 +51,8 @@ export async function companyFor(
   const fromKey = Object.entries(key ?? {}).find(([k]) => k.toLowerCase() === DATA_AREA_ID.toLowerCase())?.[1]
   if (fromKey !== undefined && fromKey !== '') {
     const id = String(fromKey).toLowerCase()
-    if (companyId && !/^cross-company$/i.test(companyId) && companyId.toLowerCase() !== id) {
+    const named = oneCompany(companyId)
+    if (named && named !== id) {
       throw new ToolError({
         code: 'InvalidInput',
         message: `The key says dataAreaId '${id}' and companyId says '${companyId}'.`,
@@ -59,8 +61,13 @@ export async function companyFor(
     }
     return id
   }
-  if (companyId && !/^cross-company$/i.test(companyId)) return companyId.toLowerCase()
-  return (await client.odata.session(signal)).company || undefined
+  return oneCompany(companyId) ?? ((await client.odata.session(signal)).company || undefined)
+}
+
+/** The one legal entity `companyId` names, parsed as the read tools parse it; undefined for none or all. */
+export function oneCompany(companyId: string | undefined): string | undefined {
+  const scope = companyScope(companyId)
+  return scope.kind === 'company' ? scope.id : undefined
 }
 
 /** Problems of one record's values against the entity's fields (names, types, lengths, editability). */
